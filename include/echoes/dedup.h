@@ -1,0 +1,101 @@
+// RunDedup: the main job. Start here.
+//
+//   echoes::DedupOptions options;
+//   options.out_dir = "out";
+//   echoes::Result<echoes::DedupStats> stats = echoes::RunDedup({"corpus.jsonl.gz"}, options);
+//   if (!stats.ok()) { /* stats.status().ToString() says why */ }
+//
+// RunDedup reads every input, finds the echoes among its documents, and writes into
+// options.out_dir:
+//   kept.jsonl      the kept input records, byte for byte as read (a text file becomes
+//                   {"id": <relative path>, "text": <content>})
+//   dropped.jsonl   {"id", "duplicate_of", "relation", "score"}, one per dropped record
+//   clusters.jsonl  {"cluster", "representative", "members"}, one per group of 2 or more
+//   edges.jsonl     {"a", "b", "relation", "score", "evidence"}, one per verified link
+//   rejected.jsonl  {"source", "line", "reason"}, one per unreadable record
+//   stats.json      counts (kept + dropped + rejected == read), then a "run" object
+//                   with timings, the only part that differs between identical runs
+// Each file is written under a temporary name and renamed when complete.
+//
+// Representative of a cluster (the record kept): the earliest `date`; records with a
+// date come before records without; then the longest text; then the first read.
+//
+// Determinism: the same inputs and options give byte-identical files (stats.json's
+// "run" object aside), whatever the thread count.
+
+#ifndef ECHOES_DEDUP_H_
+#define ECHOES_DEDUP_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "echoes/status.h"
+
+namespace echoes {
+
+// How far a run has got; handed to DedupOptions::on_progress.
+struct DedupProgress {
+  const char* phase = "";      // "reading" or "writing"
+  uint64_t records = 0;        // records read so far
+  uint64_t bytes = 0;          // input bytes consumed so far (compressed, as on disk)
+  uint64_t total_bytes = 0;    // size of all inputs on disk; 0 if unknown (stdin)
+  double seconds = 0;          // since the run began
+};
+
+struct DedupOptions {
+  // Directory for the output files; created if missing. Required.
+  std::string out_dir;
+  // Worker threads; 0 means one per hardware thread. Output does not depend on it.
+  int threads = 0;
+  // Stop at the first rejected record (Status code kStrictStop) instead of counting it.
+  bool strict = false;
+  // JSON fields of a record. A missing id becomes "<file>:<line>".
+  std::string id_field = "id";
+  std::string text_field = "text";
+  // Field holding the publication date (ISO 8601, RFC 2822 or Reuters style); it
+  // chooses cluster representatives. Unparseable dates count as absent.
+  std::string date_field = "date";
+  // Records larger than this are rejected unread (bytes). Default 256 MiB: room for
+  // any real document while bounding memory per thread.
+  uint64_t max_record_bytes = uint64_t{256} << 20;
+  // Called from the reading thread about 5 times a second; may be empty.
+  std::function<void(const DedupProgress&)> on_progress;
+};
+
+// What a run did. Every record read ends kept, dropped or rejected.
+struct DedupStats {
+  uint64_t read = 0;
+  uint64_t kept = 0;
+  uint64_t dropped = 0;
+  uint64_t rejected = 0;
+  std::map<std::string, uint64_t> dropped_by_relation;  // "exact" -> n
+  std::map<std::string, uint64_t> rejected_by_reason;   // "invalid_json" -> n
+  uint64_t clusters = 0;         // groups of 2 or more records
+  uint64_t largest_cluster = 0;  // members in the largest group
+  uint64_t repaired_utf8 = 0;    // records whose invalid UTF-8 was repaired, not rejected
+  uint64_t generated_ids = 0;    // records without an id field
+  uint64_t unparsed_dates = 0;   // date fields present but not understood
+  uint64_t sources = 0;          // input files read (a directory counts its files)
+  uint64_t skipped_files = 0;    // files in input directories that are neither .txt nor JSONL
+  uint64_t input_bytes = 0;      // bytes read, after decompression
+  uint64_t text_bytes = 0;       // bytes of document text, after JSON unescaping
+  int threads = 0;
+  double seconds = 0;            // wall time of the whole run
+  std::string out_dir;
+};
+
+// Runs the job described in the file comment over `inputs`: JSONL files (plain, .gz or
+// .zst, detected from their bytes), directories (every *.txt file is one document,
+// *.jsonl[.gz|.zst] files are read as JSONL), or "-" for JSONL on standard input.
+// Errors: kInvalidArgument (bad options, no inputs), kNotFound (an input is missing),
+// kIoError (cannot write out_dir), kStrictStop (strict and a record was rejected; the
+// message names file, line and reason). Input damage is otherwise never an error:
+// it is counted in rejected and listed in rejected.jsonl.
+Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupOptions& options);
+
+}  // namespace echoes
+
+#endif  // ECHOES_DEDUP_H_

@@ -1,0 +1,148 @@
+// echoes dedup: flags → DedupOptions → RunDedup → summary and exit code.
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/progress_line.h"
+#include "echoes/dedup.h"
+
+namespace echoes::cli {
+namespace {
+
+constexpr const char* kFooter = R"(
+Inputs:
+  FILE.jsonl[.gz|.zst]  one JSON object per line (datatrove/Dolma style: "id", "text",
+                        optional "date"); compression is recognised from the bytes
+  DIR                   every *.txt file below it is one document (id = relative path);
+                        *.jsonl[.gz|.zst] files below it are read as JSONL
+  -                     JSONL on standard input
+
+Outputs in --out DIR (each written to a temporary name, then renamed):
+  kept.jsonl       kept records, byte for byte as read
+  dropped.jsonl    {"id", "duplicate_of", "relation", "score"}
+  clusters.jsonl   {"cluster", "representative", "members"}
+  edges.jsonl      {"a", "b", "relation", "score", "evidence"}
+  rejected.jsonl   {"source", "line", "reason", "message"}: unreadable records
+  stats.json       counts (kept + dropped + rejected == read), then timings
+
+The record kept from each cluster has the earliest date; then the longest text; then
+the one read first. Output is identical for any --threads.
+
+Exit codes: 0 ok, 1 usage error, 2 a record was rejected under --strict,
+            3 internal or I/O error.
+
+Examples:
+  echoes dedup data/sample/news.jsonl --out out/
+  zcat crawl-*.jsonl.gz | echoes dedup - --out out/ --threads 8
+  echoes dedup articles/ --out out/ --strict)";
+
+void PrintSummary(const DedupStats& s) {
+  std::string relations;
+  for (const auto& [name, count] : s.dropped_by_relation) {
+    relations += (relations.empty() ? " (" : ", ") + name + " " + std::to_string(count);
+  }
+  if (!relations.empty()) relations += ")";
+  std::printf("echoes dedup: read %llu, kept %llu, dropped %llu%s, rejected %llu; "
+              "%llu clusters (largest %llu)\n",
+              static_cast<unsigned long long>(s.read), static_cast<unsigned long long>(s.kept),
+              static_cast<unsigned long long>(s.dropped), relations.c_str(),
+              static_cast<unsigned long long>(s.rejected),
+              static_cast<unsigned long long>(s.clusters),
+              static_cast<unsigned long long>(s.largest_cluster));
+  const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
+  std::printf("  %.1f MB in %.2f s: %.1f MB/s, %.0f docs/s on %d thread%s\n",
+              static_cast<double>(s.input_bytes) / 1e6, s.seconds,
+              static_cast<double>(s.input_bytes) / 1e6 / seconds,
+              static_cast<double>(s.read) / seconds, s.threads, s.threads == 1 ? "" : "s");
+  if (s.rejected > 0) {
+    std::string reasons;
+    for (const auto& [name, count] : s.rejected_by_reason) {
+      reasons += (reasons.empty() ? "" : ", ") + std::to_string(count) + " " + name;
+    }
+    std::printf("  rejected: %s (see %s/rejected.jsonl)\n", reasons.c_str(), s.out_dir.c_str());
+  }
+  std::printf("  outputs in %s/: kept.jsonl dropped.jsonl clusters.jsonl edges.jsonl "
+              "rejected.jsonl stats.json\n",
+              s.out_dir.c_str());
+}
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk: return 0;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kNotFound: return 1;
+    case StatusCode::kStrictStop:
+    case StatusCode::kCorruptInput: return 2;
+    default: return 3;
+  }
+}
+
+}  // namespace
+
+int DedupCommand(int argc, char** argv) {
+  DedupOptions options;
+  std::vector<std::string> inputs;
+  bool quiet = false;
+  uint64_t max_record_mb = options.max_record_bytes >> 20;
+
+  CLI::App app("Find the echoes in a corpus and keep one record of each: exact duplicates "
+               "(same text after Unicode NFKC, case folding and punctuation folding).",
+               "echoes dedup");
+  app.add_option("INPUT", inputs, "JSONL files (.gz/.zst too), directories of .txt, or - for stdin")
+      ->required();
+  app.add_option("-o,--out", options.out_dir, "output directory (created if missing)")
+      ->required();
+  app.add_option("-t,--threads", options.threads,
+                 "worker threads; 0 = one per core (output is the same for any value)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--strict", options.strict,
+               "stop at the first unreadable record with exit code 2, instead of counting it");
+  app.add_flag("-q,--quiet", quiet, "no progress line and no summary");
+  app.add_option("--id-field", options.id_field, "JSON field holding the record id")
+      ->capture_default_str();
+  app.add_option("--text-field", options.text_field, "JSON field holding the text")
+      ->capture_default_str();
+  app.add_option("--date-field", options.date_field,
+                 "JSON field holding the publication date (picks the representative)")
+      ->capture_default_str();
+  app.add_option("--max-record-mb", max_record_mb,
+                 "records larger than this many MiB are rejected unread")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.footer(kFooter);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "echoes dedup: " << e.what() << "\nRun 'echoes dedup --help' for usage.\n";
+    return 1;
+  }
+  options.max_record_bytes = max_record_mb << 20;
+
+  ProgressLine progress(!quiet);
+  options.on_progress = [&progress](const DedupProgress& p) { progress.Update(p); };
+  Result<DedupStats> result = RunDedup(inputs, options);
+  progress.Finish();
+  if (!result.ok()) {
+    const Status& status = result.status();
+    if (status.code() == StatusCode::kStrictStop) {
+      std::cerr << "echoes dedup: stopped at the first rejected record (--strict): "
+                << status.message() << "\n";
+    } else {
+      std::cerr << "echoes dedup: " << status.ToString() << "\n";
+    }
+    return ExitCodeFor(status);
+  }
+  if (!quiet) PrintSummary(result.value());
+  return 0;
+}
+
+}  // namespace echoes::cli

@@ -1,0 +1,108 @@
+// ExpandInputs: command-line inputs → an ordered list of sources.
+
+#include "io/input_source.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+namespace echoes {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The name without a trailing compression suffix.
+std::string_view StripCompression(std::string_view name) {
+  for (std::string_view ext : {".gz", ".zst"}) {
+    if (EndsWith(name, ext)) return name.substr(0, name.size() - ext.size());
+  }
+  return name;
+}
+
+bool IsTextName(std::string_view name) { return EndsWith(StripCompression(name), ".txt"); }
+
+bool IsJsonlName(std::string_view name) {
+  std::string_view base = StripCompression(name);
+  return EndsWith(base, ".jsonl") || EndsWith(base, ".ndjson") || EndsWith(base, ".json");
+}
+
+uint64_t SizeOf(const fs::path& path) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  return ec ? 0 : static_cast<uint64_t>(size);
+}
+
+Status AddDirectory(const std::string& dir, InputList* list) {
+  std::error_code ec;
+  std::vector<std::string> relative;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return Status::IoError(dir + ": cannot list: " + ec.message());
+  for (const fs::directory_entry& entry : it) {
+    if (!entry.is_regular_file(ec)) continue;
+    relative.push_back(fs::relative(entry.path(), dir, ec).generic_string());
+  }
+  std::sort(relative.begin(), relative.end());
+  for (const std::string& rel : relative) {
+    fs::path full = fs::path(dir) / rel;
+    InputSource source;
+    source.path = full.string();
+    source.name = source.path;
+    source.size_on_disk = SizeOf(full);
+    if (IsTextName(rel)) {
+      source.kind = SourceKind::kTextFile;
+      source.text_id = rel;
+    } else if (IsJsonlName(rel)) {
+      source.kind = SourceKind::kJsonl;
+    } else {
+      ++list->skipped_files;
+      continue;
+    }
+    list->total_bytes += source.size_on_disk;
+    list->sources.push_back(std::move(source));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<InputList> ExpandInputs(const std::vector<std::string>& inputs,
+                               const std::string& stdin_path) {
+  if (inputs.empty()) return Status::InvalidArgument("no inputs given");
+  InputList list;
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      InputSource source;
+      source.path = stdin_path;
+      source.name = "-";
+      source.size_on_disk = SizeOf(stdin_path);
+      list.total_bytes += source.size_on_disk;
+      list.sources.push_back(std::move(source));
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) return Status::NotFound(input + ": no such file or directory");
+    if (fs::is_directory(status)) {
+      Status s = AddDirectory(input, &list);
+      if (!s.ok()) return s;
+      continue;
+    }
+    InputSource source;
+    source.path = input;
+    source.name = input;
+    source.size_on_disk = SizeOf(input);
+    if (IsTextName(input)) {
+      source.kind = SourceKind::kTextFile;
+      source.text_id = input;
+    }
+    list.total_bytes += source.size_on_disk;
+    list.sources.push_back(std::move(source));
+  }
+  return list;
+}
+
+}  // namespace echoes

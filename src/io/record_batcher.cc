@@ -1,0 +1,220 @@
+// RecordBatcher: sources → batches of raw records.
+//
+// Bytes are read in 1 MiB blocks into carry_, and complete lines are copied out of it
+// into the batch, so a record never straddles two batches and each batch can be
+// parsed on its own thread. A line longer than the size limit is not buffered: the
+// batcher reports it and skips to the next newline, so a 10 GB line costs 1 MiB.
+
+#include "io/record_batcher.h"
+
+#include <cstring>
+
+namespace echoes {
+namespace {
+
+constexpr size_t kReadBlockBytes = 1 << 20;
+constexpr size_t kBinarySniffBytes = 8192;
+
+bool IsBlank(std::string_view line) {
+  for (char c : line) {
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+const char* RejectReasonName(RejectReason reason) {
+  switch (reason) {
+    case RejectReason::kInvalidJson: return "invalid_json";
+    case RejectReason::kMissingText: return "missing_text";
+    case RejectReason::kTextNotString: return "text_not_string";
+    case RejectReason::kEmptyText: return "empty_text";
+    case RejectReason::kTooLarge: return "too_large";
+    case RejectReason::kBinary: return "binary";
+    case RejectReason::kCorruptInput: return "corrupt_input";
+    case RejectReason::kUnreadable: return "unreadable";
+  }
+  return "unknown";
+}
+
+RecordBatcher::RecordBatcher(const std::vector<InputSource>* sources, size_t batch_bytes,
+                             uint64_t max_record_bytes)
+    : sources_(sources), batch_bytes_(batch_bytes), max_record_bytes_(max_record_bytes) {}
+
+uint64_t RecordBatcher::consumed_bytes() const {
+  return finished_consumed_ + (source_ ? source_->consumed() : 0);
+}
+
+bool RecordBatcher::Next(RecordBatch* batch) {
+  batch->Clear();
+  while (batch->bytes.size() < batch_bytes_) {
+    if (!source_) {
+      if (!OpenNextSource(batch)) break;
+      continue;
+    }
+    if ((*sources_)[current_].kind == SourceKind::kTextFile) {
+      ReadTextDocument(batch);
+    } else {
+      ReadJsonlLines(batch);
+    }
+  }
+  if (batch->records.empty()) return false;
+  batch->sequence = sequence_++;
+  batch->bytes.append(RecordBatch::kPadding, '\0');
+  return true;
+}
+
+bool RecordBatcher::OpenNextSource(RecordBatch* batch) {
+  while (next_source_ < sources_->size()) {
+    current_ = static_cast<uint32_t>(next_source_++);
+    carry_.clear();
+    carry_pos_ = 0;
+    line_ = 0;
+    eof_ = false;
+    first_fill_ = true;
+    Result<std::unique_ptr<ByteSource>> opened = OpenByteSource((*sources_)[current_].path);
+    if (!opened.ok()) {
+      AddUnreadable(batch, RejectReason::kUnreadable, 0, opened.status().message());
+      return true;
+    }
+    source_ = std::move(opened).value();
+    return true;
+  }
+  return false;
+}
+
+void RecordBatcher::CloseSource() {
+  if (source_) finished_consumed_ += source_->consumed();
+  source_.reset();
+  carry_.clear();
+  carry_pos_ = 0;
+}
+
+bool RecordBatcher::Fill(RecordBatch* batch) {
+  if (carry_pos_ > 0) {
+    carry_.erase(0, carry_pos_);
+    carry_pos_ = 0;
+  }
+  const size_t old_size = carry_.size();
+  carry_.resize(old_size + kReadBlockBytes);
+  Result<size_t> n = source_->Read(carry_.data() + old_size, kReadBlockBytes);
+  carry_.resize(old_size + (n.ok() ? n.value() : 0));
+  if (!n.ok()) {
+    const std::string_view partial = std::string_view(carry_).substr(carry_pos_);
+    std::string message = n.status().message();
+    if (!IsBlank(partial)) message += "; line " + std::to_string(line_ + 1) + " is incomplete";
+    AddUnreadable(batch, n.status().code() == StatusCode::kCorruptInput
+                             ? RejectReason::kCorruptInput
+                             : RejectReason::kUnreadable,
+                  line_ + 1, std::move(message));
+    CloseSource();
+    return false;
+  }
+  decompressed_ += n.value();
+  if (first_fill_) {
+    first_fill_ = false;
+    const size_t sniff = std::min(carry_.size(), kBinarySniffBytes);
+    if (std::memchr(carry_.data(), '\0', sniff) != nullptr) {
+      AddUnreadable(batch, RejectReason::kBinary, 0,
+                    (*sources_)[current_].name +
+                        ": binary file (NUL bytes in the first 8 KiB; UTF-16 text is not "
+                        "supported, convert it to UTF-8)");
+      CloseSource();
+      return false;
+    }
+  }
+  if (n.value() == 0) eof_ = true;
+  return true;
+}
+
+void RecordBatcher::ReadTextDocument(RecordBatch* batch) {
+  while (!eof_) {
+    if (!Fill(batch)) return;  // damage recorded, source closed
+    if (carry_.size() > max_record_bytes_) {
+      AddUnreadable(batch, RejectReason::kTooLarge, 1,
+                    "document larger than the limit of " + std::to_string(max_record_bytes_) +
+                        " bytes (--max-record-mb)");
+      CloseSource();
+      return;
+    }
+  }
+  AddRecord(batch, RecordKind::kTextDocument, 1, carry_);
+  CloseSource();
+}
+
+void RecordBatcher::ReadJsonlLines(RecordBatch* batch) {
+  while (batch->bytes.size() < batch_bytes_) {
+    const char* start = carry_.data() + carry_pos_;
+    const size_t available = carry_.size() - carry_pos_;
+    const void* newline = std::memchr(start, '\n', available);
+    if (newline != nullptr) {
+      const size_t length = static_cast<size_t>(static_cast<const char*>(newline) - start);
+      ++line_;
+      if (length > max_record_bytes_) {
+        AddUnreadable(batch, RejectReason::kTooLarge, line_,
+                      "record larger than the limit of " + std::to_string(max_record_bytes_) +
+                          " bytes (--max-record-mb)");
+      } else {
+        AddRecord(batch, RecordKind::kJsonLine, line_, std::string_view(start, length));
+      }
+      carry_pos_ += length + 1;
+      continue;
+    }
+    if (available > max_record_bytes_) {
+      // Report the oversized line now and drop it block by block up to its newline.
+      ++line_;
+      AddUnreadable(batch, RejectReason::kTooLarge, line_,
+                    "record larger than the limit of " + std::to_string(max_record_bytes_) +
+                        " bytes (--max-record-mb)");
+      for (;;) {
+        carry_.clear();
+        carry_pos_ = 0;
+        if (eof_) break;
+        if (!Fill(batch)) return;
+        const void* end = std::memchr(carry_.data(), '\n', carry_.size());
+        if (end != nullptr) {
+          carry_pos_ = static_cast<size_t>(static_cast<const char*>(end) - carry_.data()) + 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (eof_) {
+      if (available > 0) {
+        ++line_;
+        AddRecord(batch, RecordKind::kJsonLine, line_, std::string_view(start, available));
+      }
+      CloseSource();
+      return;
+    }
+    if (!Fill(batch)) return;  // damage recorded, source closed
+  }
+}
+
+void RecordBatcher::AddUnreadable(RecordBatch* batch, RejectReason reason, uint64_t line,
+                                  std::string message) {
+  RecordRef r;
+  r.source = current_;
+  r.kind = RecordKind::kUnreadable;
+  r.reason = reason;
+  r.line = line;
+  r.offset = batch->messages.size();
+  batch->messages.push_back(std::move(message));
+  batch->records.push_back(r);
+}
+
+void RecordBatcher::AddRecord(RecordBatch* batch, RecordKind kind, uint64_t line,
+                              std::string_view bytes) {
+  if (kind == RecordKind::kJsonLine && IsBlank(bytes)) return;
+  RecordRef r;
+  r.source = current_;
+  r.kind = kind;
+  r.line = line;
+  r.offset = batch->bytes.size();
+  r.size = bytes.size();
+  batch->bytes.append(bytes);
+  batch->records.push_back(r);
+}
+
+}  // namespace echoes

@@ -1,0 +1,59 @@
+// DocumentTable: the compact state kept per record between reading and writing.
+
+#ifndef ECHOES_PIPELINE_DOCUMENT_TABLE_H_
+#define ECHOES_PIPELINE_DOCUMENT_TABLE_H_
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "echoes/hash.h"
+#include "io/record_batch.h"
+
+namespace echoes {
+
+constexpr int64_t kNoDate = std::numeric_limits<int64_t>::min();
+
+// 48 bytes per record: the text itself is not kept; the writing pass reads it again.
+struct DocumentInfo {
+  Hash128 hash;               // ExactHash of the normalized text
+  int64_t date = kNoDate;     // seconds since the epoch, or kNoDate
+  uint64_t text_bytes = 0;    // length of the text as read (after JSON unescaping)
+  uint64_t id_offset = 0;     // the id is DocumentTable::ids[id_offset, +id_size)
+  uint32_t id_size = 0;
+  bool rejected = false;
+};
+
+// A record that could not be used, and why.
+struct Rejection {
+  uint64_t record = 0;  // index into DocumentTable::docs
+  uint32_t source = 0;  // index into the input list
+  uint64_t line = 0;    // 1-based; 0 = the file as a whole
+  RejectReason reason = RejectReason::kUnreadable;
+  std::string message;
+};
+
+// One entry per record read, in read order. A batch fills its own table; the run
+// appends them in batch order, which is what makes output independent of threads.
+struct DocumentTable {
+  std::vector<DocumentInfo> docs;
+  std::string ids;
+  std::vector<Rejection> rejections;  // in read order
+  uint64_t repaired_utf8 = 0;
+  uint64_t generated_ids = 0;
+  uint64_t unparsed_dates = 0;
+  uint64_t text_bytes = 0;
+
+  std::string_view IdOf(size_t record) const {
+    return std::string_view(ids).substr(docs[record].id_offset, docs[record].id_size);
+  }
+
+  // Moves `other`'s entries to the end of this table.
+  void Append(DocumentTable&& other);
+};
+
+}  // namespace echoes
+
+#endif  // ECHOES_PIPELINE_DOCUMENT_TABLE_H_

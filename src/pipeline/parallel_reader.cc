@@ -1,0 +1,135 @@
+// ReadAllRecords: a bounded queue from one reader to N workers, and an ordered merge.
+//
+// Reading and cutting lines runs at several GB/s, parsing and normalizing at a few
+// hundred MB/s per core, so one reader feeds all workers. The queue holds at most two
+// batches per worker, which bounds memory at about 2 × threads × batch size. Workers
+// finish out of order; finished tables wait in `done` until every earlier batch has
+// been appended.
+
+#include "pipeline/parallel_reader.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "pipeline/record_processor.h"
+
+namespace echoes {
+namespace {
+
+constexpr size_t kBatchBytes = 4 << 20;
+constexpr auto kProgressInterval = std::chrono::milliseconds(200);
+
+// Calls options.on_progress at most every kProgressInterval.
+class ProgressReporter {
+ public:
+  ProgressReporter(const DedupOptions& options, std::chrono::steady_clock::time_point start,
+                   uint64_t total_bytes)
+      : options_(options), start_(start), total_bytes_(total_bytes) {}
+
+  void Report(const RecordBatcher& batcher, uint64_t records, bool force) {
+    if (!options_.on_progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_ < kProgressInterval) return;
+    last_ = now;
+    DedupProgress p;
+    p.phase = "reading";
+    p.records = records;
+    p.bytes = batcher.consumed_bytes();
+    p.total_bytes = total_bytes_;
+    p.seconds = std::chrono::duration<double>(now - start_).count();
+    options_.on_progress(p);
+  }
+
+ private:
+  const DedupOptions& options_;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_{};
+  uint64_t total_bytes_;
+};
+
+}  // namespace
+
+uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
+                    int threads, std::chrono::steady_clock::time_point start,
+                    uint64_t total_bytes, DocumentTable* out) {
+  RecordBatcher batcher(&sources, kBatchBytes, options.max_record_bytes);
+  ProgressReporter progress(options, start, total_bytes);
+  uint64_t records = 0;
+
+  if (threads <= 1) {
+    RecordProcessor processor(&options, &sources);
+    RecordBatch batch;
+    while (batcher.Next(&batch)) {
+      records += batch.records.size();
+      processor.Process(batch, out);
+      progress.Report(batcher, records, false);
+      if (options.strict && !out->rejections.empty()) break;
+    }
+    progress.Report(batcher, records, true);
+    return batcher.decompressed_bytes();
+  }
+
+  std::mutex mutex;
+  std::condition_variable queue_changed;
+  std::deque<RecordBatch> queue;             // guarded by mutex
+  bool reading_done = false;                 // guarded by mutex
+  std::map<uint64_t, DocumentTable> done;    // guarded by mutex
+  uint64_t next_to_merge = 0;                // guarded by mutex
+  std::atomic<bool> saw_rejection{false};
+  const size_t queue_limit = 2 * static_cast<size_t>(threads);
+
+  auto worker = [&] {
+    RecordProcessor processor(&options, &sources);
+    for (;;) {
+      RecordBatch batch;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        queue_changed.wait(lock, [&] { return !queue.empty() || reading_done; });
+        if (queue.empty()) return;
+        batch = std::move(queue.front());
+        queue.pop_front();
+      }
+      queue_changed.notify_all();
+      DocumentTable table;
+      processor.Process(batch, &table);
+      if (!table.rejections.empty()) saw_rejection = true;
+      std::lock_guard<std::mutex> lock(mutex);
+      done.emplace(batch.sequence, std::move(table));
+      for (auto it = done.find(next_to_merge); it != done.end(); it = done.find(next_to_merge)) {
+        out->Append(std::move(it->second));
+        done.erase(it);
+        ++next_to_merge;
+      }
+    }
+  };
+
+  std::vector<std::thread> workers;
+  workers.reserve(static_cast<size_t>(threads));
+  for (int i = 0; i < threads; ++i) workers.emplace_back(worker);
+
+  RecordBatch batch;
+  while (!(options.strict && saw_rejection) && batcher.Next(&batch)) {
+    records += batch.records.size();
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      queue_changed.wait(lock, [&] { return queue.size() < queue_limit; });
+      queue.push_back(std::move(batch));
+    }
+    queue_changed.notify_all();
+    progress.Report(batcher, records, false);
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    reading_done = true;
+  }
+  queue_changed.notify_all();
+  for (std::thread& t : workers) t.join();
+  progress.Report(batcher, records, true);
+  return batcher.decompressed_bytes();
+}
+
+}  // namespace echoes

@@ -1,0 +1,28 @@
+// ReadAllRecords: the reading pass, one batch per worker at a time.
+
+#ifndef ECHOES_PIPELINE_PARALLEL_READER_H_
+#define ECHOES_PIPELINE_PARALLEL_READER_H_
+
+#include <chrono>
+#include <vector>
+
+#include "echoes/dedup.h"
+#include "io/input_source.h"
+#include "io/record_batcher.h"
+#include "pipeline/document_table.h"
+
+namespace echoes {
+
+// Cuts the inputs into batches on the calling thread and processes them on `threads`
+// workers (inline when threads == 1), appending the results to *out in batch order, so
+// the table is the same for every thread count. With options.strict, reading stops
+// after the first batch that holds a rejected record (every earlier batch is still
+// processed, so the first rejection in read order is in *out). Returns the bytes read
+// after decompression.
+uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
+                    int threads, std::chrono::steady_clock::time_point start,
+                    uint64_t total_bytes, DocumentTable* out);
+
+}  // namespace echoes
+
+#endif  // ECHOES_PIPELINE_PARALLEL_READER_H_

@@ -1,0 +1,186 @@
+// RecordProcessor: the per-record work of the reading pass.
+//
+// simdjson's On-Demand API parses each line where it lies in the batch (the batch
+// keeps padding after its last record), visits every field once, and checks that
+// nothing follows the object, so a line is either one whole JSON object or rejected.
+// simdjson validates UTF-8 first; a line that fails only that check is repaired
+// (bad bytes → U+FFFD) and parsed again, since one bad byte must not cost a document.
+
+#include "pipeline/record_processor.h"
+
+#include "echoes/hash.h"
+#include "text/date_parser.h"
+#include "text/utf8.h"
+
+namespace echoes {
+
+namespace ondemand = simdjson::ondemand;
+
+RecordProcessor::RecordProcessor(const DedupOptions* options,
+                                 const std::vector<InputSource>* sources)
+    : options_(options), sources_(sources) {}
+
+void RecordProcessor::Process(const RecordBatch& batch, DocumentTable* out) {
+  out->docs.reserve(out->docs.size() + batch.records.size());
+  for (const RecordRef& record : batch.records) {
+    switch (record.kind) {
+      case RecordKind::kUnreadable:
+        Reject(record, record.reason, batch.messages[record.offset], out);
+        break;
+      case RecordKind::kTextDocument: {
+        DocumentInfo doc;
+        bool repaired = false;
+        if (!Fingerprint(batch.BytesOf(record), &doc, &repaired)) {
+          Reject(record, RejectReason::kEmptyText, "the text has no letters or digits", out);
+          break;
+        }
+        out->repaired_utf8 += repaired;
+        AddDocument(doc, (*sources_)[record.source].text_id, out);
+        break;
+      }
+      case RecordKind::kJsonLine:
+        ProcessJsonLine(batch, record, out);
+        break;
+    }
+  }
+}
+
+void RecordProcessor::ProcessJsonLine(const RecordBatch& batch, const RecordRef& record,
+                                      DocumentTable* out) {
+  const char* data = batch.bytes.data() + record.offset;
+  size_t capacity = batch.bytes.size() - record.offset;
+  size_t length = record.size;
+  bool repaired = false;
+
+  ondemand::document json;
+  simdjson::error_code error =
+      parser_.iterate(simdjson::padded_string_view(data, length, capacity)).get(json);
+  if (error == simdjson::UTF8_ERROR) {
+    RepairUtf8(std::string_view(data, length), &repaired_);
+    length = repaired_.size();
+    repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
+    data = repaired_.data();
+    capacity = repaired_.size();
+    repaired = true;
+    error = parser_.iterate(simdjson::padded_string_view(data, length, capacity)).get(json);
+  }
+  ondemand::object object;
+  if (!error) {
+    ondemand::json_type type;
+    error = json.type().get(type);
+    if (!error && type != ondemand::json_type::object) {
+      Reject(record, RejectReason::kInvalidJson, "invalid JSON: the line is not a JSON object",
+             out);
+      return;
+    }
+    if (!error) error = json.get_object().get(object);
+  }
+
+  std::string_view text, id, date;
+  bool has_text = false, has_id = false, has_date = false, text_not_string = false;
+  if (!error) {
+    for (auto field_result : object) {
+      ondemand::field field;
+      if ((error = std::move(field_result).get(field))) break;
+      std::string_view key;
+      if ((error = field.unescaped_key().get(key))) break;
+      ondemand::value value = field.value();
+      if (key == options_->text_field && !has_text) {
+        has_text = true;
+        ondemand::json_type type;
+        if ((error = value.type().get(type))) break;
+        if (type != ondemand::json_type::string) {
+          text_not_string = true;
+        } else if ((error = value.get_string().get(text))) {
+          break;
+        }
+      } else if (key == options_->id_field && !has_id) {
+        ondemand::json_type type;
+        if ((error = value.type().get(type))) break;
+        if (type == ondemand::json_type::string) {
+          if ((error = value.get_string().get(id))) break;
+          has_id = true;
+        } else if (type == ondemand::json_type::number) {
+          id = value.raw_json_token();
+          while (!id.empty() && (id.back() == ' ' || id.back() == '\t')) id.remove_suffix(1);
+          has_id = true;
+        }
+      } else if (key == options_->date_field && !has_date) {
+        if (value.get_string().get(date) == simdjson::SUCCESS) has_date = true;
+      }
+    }
+  }
+  // After the whole object, the iterator must be at the end of the line.
+  if (!error && json.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+    error = simdjson::TRAILING_CONTENT;
+  }
+  if (error) {
+    Reject(record, RejectReason::kInvalidJson,
+           std::string("invalid JSON: ") + simdjson::error_message(error), out);
+    return;
+  }
+  if (!has_text) {
+    Reject(record, RejectReason::kMissingText, "no \"" + options_->text_field + "\" field", out);
+    return;
+  }
+  if (text_not_string) {
+    Reject(record, RejectReason::kTextNotString,
+           "the \"" + options_->text_field + "\" field is not a string", out);
+    return;
+  }
+
+  DocumentInfo doc;
+  if (!Fingerprint(text, &doc, &repaired)) {
+    Reject(record, RejectReason::kEmptyText,
+           "the \"" + options_->text_field + "\" field has no letters or digits", out);
+    return;
+  }
+  out->repaired_utf8 += repaired;
+  if (has_date) {
+    std::optional<int64_t> seconds = ParseDate(date);
+    if (seconds) {
+      doc.date = *seconds;
+    } else {
+      ++out->unparsed_dates;
+    }
+  }
+  if (has_id) {
+    AddDocument(doc, id, out);
+  } else {
+    AddDocument(doc, (*sources_)[record.source].name + ":" + std::to_string(record.line), out);
+    ++out->generated_ids;
+  }
+}
+
+bool RecordProcessor::Fingerprint(std::string_view text, DocumentInfo* doc, bool* repaired) {
+  NormalizeStats stats = normalizer_.Normalize(text, &normalized_);
+  if (normalized_.empty()) return false;
+  doc->hash = ExactHash(normalized_);
+  doc->text_bytes = text.size();
+  if (stats.invalid_utf8 > 0) *repaired = true;
+  return true;
+}
+
+void RecordProcessor::AddDocument(DocumentInfo doc, std::string_view id, DocumentTable* out) {
+  doc.id_offset = out->ids.size();
+  doc.id_size = static_cast<uint32_t>(id.size());
+  out->ids.append(id);
+  out->text_bytes += doc.text_bytes;
+  out->docs.push_back(doc);
+}
+
+void RecordProcessor::Reject(const RecordRef& record, RejectReason reason, std::string message,
+                             DocumentTable* out) {
+  Rejection r;
+  r.record = out->docs.size();
+  r.source = record.source;
+  r.line = record.line;
+  r.reason = reason;
+  r.message = std::move(message);
+  out->rejections.push_back(std::move(r));
+  DocumentInfo doc;
+  doc.rejected = true;
+  out->docs.push_back(doc);
+}
+
+}  // namespace echoes

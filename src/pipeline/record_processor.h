@@ -1,0 +1,54 @@
+// RecordProcessor: raw records → DocumentInfo (parse, normalize, hash).
+
+#ifndef ECHOES_PIPELINE_RECORD_PROCESSOR_H_
+#define ECHOES_PIPELINE_RECORD_PROCESSOR_H_
+
+#include <simdjson.h>
+
+#include <string>
+#include <vector>
+
+#include "echoes/dedup.h"
+#include "echoes/normalize.h"
+#include "io/input_source.h"
+#include "io/record_batch.h"
+#include "pipeline/document_table.h"
+
+namespace echoes {
+
+// Turns each record of a batch into one DocumentInfo: a JSONL line is parsed in place
+// with simdjson (its id, text and date fields), a text file is taken whole; the text is
+// normalized and hashed. A record that cannot be used becomes a rejected entry with its
+// reason; invalid UTF-8 is repaired and counted, never rejected.
+//
+// Thread safety: not thread-safe (parser and scratch buffers); one per worker thread.
+class RecordProcessor {
+ public:
+  // Both pointers must outlive the processor.
+  RecordProcessor(const DedupOptions* options, const std::vector<InputSource>* sources);
+  RecordProcessor(const RecordProcessor&) = delete;  // holds a parser
+  RecordProcessor& operator=(const RecordProcessor&) = delete;
+
+  // Appends one entry per record of `batch` to *out.
+  void Process(const RecordBatch& batch, DocumentTable* out);
+
+ private:
+  void ProcessJsonLine(const RecordBatch& batch, const RecordRef& record, DocumentTable* out);
+  // Normalizes and hashes `text` into *doc; false if it has no tokens. Sets *repaired
+  // if invalid UTF-8 was replaced.
+  bool Fingerprint(std::string_view text, DocumentInfo* doc, bool* repaired);
+  void AddDocument(DocumentInfo doc, std::string_view id, DocumentTable* out);
+  void Reject(const RecordRef& record, RejectReason reason, std::string message,
+              DocumentTable* out);
+
+  const DedupOptions* options_;
+  const std::vector<InputSource>* sources_;
+  simdjson::ondemand::parser parser_;
+  TextNormalizer normalizer_;
+  std::string normalized_;
+  std::string repaired_;
+};
+
+}  // namespace echoes
+
+#endif  // ECHOES_PIPELINE_RECORD_PROCESSOR_H_

@@ -1,0 +1,108 @@
+// The result files. Each is built line by line into a buffer that AtomicFile flushes,
+// with the JSON written by hand: the shapes are fixed and this keeps output byte-stable.
+
+#include "report/result_files.h"
+
+#include "io/atomic_file.h"
+#include "report/json_writer.h"
+
+namespace echoes {
+namespace {
+
+// Opens `name` in `dir`, lets `fill` append lines, and commits.
+template <typename Fill>
+Status WriteFile(const std::string& dir, const std::string& name, Fill&& fill) {
+  AtomicFile file;
+  Status status = file.Open(dir, name);
+  if (!status.ok()) return status;
+  std::string line;
+  status = fill([&](const std::string& l) { return file.Append(l); }, line);
+  if (!status.ok()) return status;
+  return file.Commit();
+}
+
+}  // namespace
+
+Status WriteDropped(const std::string& dir, const DocumentTable& table,
+                    const Clustering& clustering) {
+  return WriteFile(dir, "dropped.jsonl", [&](auto append, std::string& line) -> Status {
+    for (uint64_t i = 0; i < table.docs.size(); ++i) {
+      const uint64_t rep = clustering.representative_of[i];
+      if (rep == i || table.docs[i].rejected) continue;
+      line.assign("{\"id\":");
+      AppendJsonString(&line, table.IdOf(i));
+      line.append(",\"duplicate_of\":");
+      AppendJsonString(&line, table.IdOf(rep));
+      line.append(",\"relation\":\"exact\",\"score\":1}\n");
+      Status s = append(line);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+}
+
+Status WriteClusters(const std::string& dir, const DocumentTable& table,
+                     const Clustering& clustering) {
+  return WriteFile(dir, "clusters.jsonl", [&](auto append, std::string& line) -> Status {
+    for (size_t c = 0; c < clustering.clusters.size(); ++c) {
+      const Cluster& cluster = clustering.clusters[c];
+      line.assign("{\"cluster\":");
+      line.append(std::to_string(c));
+      line.append(",\"representative\":");
+      AppendJsonString(&line, table.IdOf(cluster.representative));
+      line.append(",\"members\":[");
+      for (size_t k = 0; k < cluster.members.size(); ++k) {
+        if (k > 0) line.push_back(',');
+        AppendJsonString(&line, table.IdOf(cluster.members[k]));
+      }
+      line.append("]}\n");
+      Status s = append(line);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+}
+
+Status WriteEdges(const std::string& dir, const DocumentTable& table,
+                  const Clustering& clustering) {
+  return WriteFile(dir, "edges.jsonl", [&](auto append, std::string& line) -> Status {
+    for (const Cluster& cluster : clustering.clusters) {
+      const std::string hash = table.docs[cluster.representative].hash.ToHex();
+      for (uint64_t m : cluster.members) {
+        if (m == cluster.representative) continue;
+        line.assign("{\"a\":");
+        AppendJsonString(&line, table.IdOf(m));
+        line.append(",\"b\":");
+        AppendJsonString(&line, table.IdOf(cluster.representative));
+        line.append(",\"relation\":\"exact\",\"score\":1,\"evidence\":{\"normalized_hash\":\"");
+        line.append(hash);
+        line.append("\"}}\n");
+        Status s = append(line);
+        if (!s.ok()) return s;
+      }
+    }
+    return Status::Ok();
+  });
+}
+
+Status WriteRejected(const std::string& dir, const DocumentTable& table,
+                     const std::vector<InputSource>& sources) {
+  return WriteFile(dir, "rejected.jsonl", [&](auto append, std::string& line) -> Status {
+    for (const Rejection& r : table.rejections) {
+      line.assign("{\"source\":");
+      AppendJsonString(&line, sources[r.source].name);
+      line.append(",\"line\":");
+      line.append(std::to_string(r.line));
+      line.append(",\"reason\":\"");
+      line.append(RejectReasonName(r.reason));
+      line.append("\",\"message\":");
+      AppendJsonString(&line, r.message);
+      line.append("}\n");
+      Status s = append(line);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace echoes

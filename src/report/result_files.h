@@ -1,0 +1,40 @@
+// The JSONL result files: dropped, clusters, edges, rejected.
+
+#ifndef ECHOES_REPORT_RESULT_FILES_H_
+#define ECHOES_REPORT_RESULT_FILES_H_
+
+#include <string>
+#include <vector>
+
+#include "cluster/exact_clusters.h"
+#include "echoes/status.h"
+#include "io/input_source.h"
+#include "pipeline/document_table.h"
+
+namespace echoes {
+
+// dropped.jsonl: {"id", "duplicate_of", "relation", "score"} per dropped record, in
+// read order. Errors: kIoError.
+Status WriteDropped(const std::string& dir, const DocumentTable& table,
+                    const Clustering& clustering);
+
+// clusters.jsonl: {"cluster", "representative", "members"} per cluster, numbered from 0
+// in the order of their first member; members in read order. Errors: kIoError.
+Status WriteClusters(const std::string& dir, const DocumentTable& table,
+                     const Clustering& clustering);
+
+// edges.jsonl: {"a", "b", "relation", "score", "evidence"} per verified link: for exact
+// duplicates, each member → its representative, with the shared hash as evidence.
+// Errors: kIoError.
+Status WriteEdges(const std::string& dir, const DocumentTable& table,
+                  const Clustering& clustering);
+
+// rejected.jsonl: {"source", "line", "reason", "message"} per rejected record, in read
+// order; "reason" is a stable name (RejectReasonName), "message" is for people.
+// Errors: kIoError.
+Status WriteRejected(const std::string& dir, const DocumentTable& table,
+                     const std::vector<InputSource>& sources);
+
+}  // namespace echoes
+
+#endif  // ECHOES_REPORT_RESULT_FILES_H_

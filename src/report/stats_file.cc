@@ -1,0 +1,67 @@
+#include "report/stats_file.h"
+
+#include <map>
+
+#include "io/atomic_file.h"
+#include "report/json_writer.h"
+
+namespace echoes {
+namespace {
+
+void AppendCount(std::string* out, const char* key, uint64_t value) {
+  out->append("  \"").append(key).append("\": ").append(std::to_string(value)).append(",\n");
+}
+
+void AppendMap(std::string* out, const char* key, const std::map<std::string, uint64_t>& map) {
+  out->append("  \"").append(key).append("\": {");
+  bool first = true;
+  for (const auto& [name, count] : map) {
+    out->append(first ? "" : ", ");
+    AppendJsonString(out, name);
+    out->append(": ").append(std::to_string(count));
+    first = false;
+  }
+  out->append("},\n");
+}
+
+}  // namespace
+
+std::string StatsToJson(const DedupStats& s) {
+  std::string out = "{\n";
+  AppendCount(&out, "read", s.read);
+  AppendCount(&out, "kept", s.kept);
+  AppendCount(&out, "dropped", s.dropped);
+  AppendCount(&out, "rejected", s.rejected);
+  AppendMap(&out, "dropped_by_relation", s.dropped_by_relation);
+  AppendMap(&out, "rejected_by_reason", s.rejected_by_reason);
+  AppendCount(&out, "clusters", s.clusters);
+  AppendCount(&out, "largest_cluster", s.largest_cluster);
+  AppendCount(&out, "repaired_utf8", s.repaired_utf8);
+  AppendCount(&out, "generated_ids", s.generated_ids);
+  AppendCount(&out, "unparsed_dates", s.unparsed_dates);
+  AppendCount(&out, "sources", s.sources);
+  AppendCount(&out, "skipped_files", s.skipped_files);
+  AppendCount(&out, "input_bytes", s.input_bytes);
+  AppendCount(&out, "text_bytes", s.text_bytes);
+  const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
+  out.append("  \"run\": {\"threads\": ").append(std::to_string(s.threads));
+  out.append(", \"seconds\": ");
+  AppendJsonScore(&out, s.seconds);
+  out.append(", \"mb_per_s\": ");
+  AppendJsonScore(&out, static_cast<double>(s.input_bytes) / 1e6 / seconds);
+  out.append(", \"docs_per_s\": ");
+  AppendJsonScore(&out, static_cast<double>(s.read) / seconds);
+  out.append("}\n}\n");
+  return out;
+}
+
+Status WriteStats(const std::string& dir, const DedupStats& stats) {
+  AtomicFile file;
+  Status status = file.Open(dir, "stats.json");
+  if (!status.ok()) return status;
+  status = file.Append(StatsToJson(stats));
+  if (!status.ok()) return status;
+  return file.Commit();
+}
+
+}  // namespace echoes

@@ -1,0 +1,170 @@
+// TextNormalizer: NFKC + case folding + token boundaries in one pass.
+//
+// Most web and news text is ASCII, so each byte below 0x80 goes through a 128-entry
+// table (token byte → lower-case; anything else → separator). A word that holds a
+// non-ASCII byte is handed whole to utf8proc: it starts at the previous ASCII
+// separator, so a combining mark after an ASCII letter ("u" + U+0308) composes with it
+// exactly as NFKC over the whole text would. utf8proc writes code points into a reused
+// buffer, so the hot loop does not allocate.
+
+#include <utf8proc.h>
+
+#include <array>
+
+#include "echoes/normalize.h"
+#include "text/utf8.h"
+
+namespace echoes {
+namespace {
+
+// kAsciiToken[c] is the lower-case byte for an ASCII letter or digit, 0 for a separator.
+constexpr std::array<char, 128> MakeAsciiTable() {
+  std::array<char, 128> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = static_cast<char>(c - 'A' + 'a');
+  return table;
+}
+constexpr std::array<char, 128> kAsciiToken = MakeAsciiTable();
+
+// Scripts written without spaces between words: each character is a token.
+bool IsUnspacedScript(int32_t cp) {
+  return (cp >= 0x0E00 && cp <= 0x0EFF) ||    // Thai, Lao
+         (cp >= 0x1000 && cp <= 0x109F) ||    // Myanmar
+         (cp >= 0x1780 && cp <= 0x17FF) ||    // Khmer
+         (cp >= 0x3040 && cp <= 0x30FF) ||    // Hiragana, Katakana
+         (cp >= 0x31F0 && cp <= 0x31FF) ||    // Katakana phonetic extensions
+         (cp >= 0x3400 && cp <= 0x4DBF) ||    // Han extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||    // Han
+         (cp >= 0xF900 && cp <= 0xFAFF) ||    // Han compatibility
+         (cp >= 0xFF66 && cp <= 0xFF9F) ||    // half-width Katakana (NFKC maps most away)
+         (cp >= 0x20000 && cp <= 0x3134F);    // Han extensions B..G
+}
+
+bool IsTokenCategory(utf8proc_category_t category) {
+  switch (category) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void AppendCodepoint(int32_t cp, std::string* out) {
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
+  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+// utf8proc applies COMPAT only when COMPOSE or DECOMPOSE is also set; composition
+// itself happens in utf8proc_normalize_utf32.
+constexpr utf8proc_option_t kDecomposeOptions = static_cast<utf8proc_option_t>(
+    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+constexpr utf8proc_option_t kComposeOptions =
+    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+
+}  // namespace
+
+NormalizeStats TextNormalizer::Normalize(std::string_view text, std::string* out) {
+  NormalizeStats stats;
+  out->clear();
+  out->reserve(text.size());
+  bool pending_space = false;  // a separator was seen since the last token byte
+  bool at_word_start = true;   // the next byte begins a word (follows an ASCII separator)
+  size_t word_start = 0;       // input offset where the current word began
+  size_t word_out = 0;         // out->size() when the current word began
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (at_word_start) {
+      word_start = i;
+      word_out = out->size();
+    }
+    if (c < 0x80) {
+      const char t = kAsciiToken[c];
+      ++i;
+      if (t == 0) {
+        pending_space = true;
+        at_word_start = true;
+        continue;
+      }
+      at_word_start = false;
+      if (pending_space) {
+        if (!out->empty()) out->push_back(' ');
+        pending_space = false;
+      }
+      out->push_back(t);
+      continue;
+    }
+    // A non-ASCII byte: redo the current word from its start through utf8proc, up to
+    // the next ASCII separator. The word followed a separator (or began the text).
+    out->resize(word_out);
+    pending_space = true;
+    size_t end = i;
+    while (end < text.size()) {
+      const auto b = static_cast<unsigned char>(text[end]);
+      if (b < 0x80 && kAsciiToken[b] == 0) break;
+      ++end;
+    }
+    NormalizeWord(text.substr(word_start, end - word_start), out, &pending_space, &stats);
+    i = end;
+    at_word_start = true;
+  }
+  return stats;
+}
+
+void TextNormalizer::NormalizeWord(std::string_view word, std::string* out, bool* pending_space,
+                                   NormalizeStats* stats) {
+  if (!IsValidUtf8(word)) {
+    stats->invalid_utf8 += RepairUtf8(word, &repaired_);
+    word = repaired_;
+  }
+  // Decompose with case folding into code points, growing the buffer until it fits.
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(word.data());
+  const auto length = static_cast<utf8proc_ssize_t>(word.size());
+  if (codepoints_.size() < word.size() + 8) codepoints_.resize(word.size() * 2 + 8);
+  utf8proc_ssize_t n;
+  for (;;) {
+    n = utf8proc_decompose(bytes, length, codepoints_.data(),
+                           static_cast<utf8proc_ssize_t>(codepoints_.size()), kDecomposeOptions);
+    if (n < 0) return;  // cannot happen on repaired input; drop the word rather than fail
+    if (static_cast<size_t>(n) <= codepoints_.size()) break;
+    codepoints_.resize(static_cast<size_t>(n));
+  }
+  n = utf8proc_normalize_utf32(codepoints_.data(), n, kComposeOptions);
+  if (n < 0) return;
+
+  for (utf8proc_ssize_t k = 0; k < n; ++k) {
+    const int32_t cp = codepoints_[static_cast<size_t>(k)];
+    const bool unspaced = IsUnspacedScript(cp);
+    if (!unspaced && !IsTokenCategory(utf8proc_category(cp))) {
+      *pending_space = true;
+      continue;
+    }
+    if (unspaced) *pending_space = true;  // a token of its own: separated on both sides
+    if (*pending_space) {
+      if (!out->empty()) out->push_back(' ');
+      *pending_space = false;
+    }
+    AppendCodepoint(cp, out);
+    if (unspaced) *pending_space = true;
+  }
+}
+
+std::vector<std::string_view> Tokenize(std::string_view normalized) {
+  std::vector<std::string_view> tokens;
+  ForEachToken(normalized, [&](std::string_view t) { tokens.push_back(t); });
+  return tokens;
+}
+
+}  // namespace echoes
