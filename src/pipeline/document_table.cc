@@ -8,11 +8,10 @@ void DocumentTable::Append(DocumentTable&& other) {
   const uint64_t id_base = ids.size();
   const uint64_t record_base = docs.size();
   ids.append(other.ids);
-  docs.reserve(docs.size() + other.docs.size());
-  for (DocumentInfo doc : other.docs) {
-    doc.id_offset += id_base;
-    docs.push_back(doc);
-  }
+  // insert() grows geometrically; an exact reserve() here would copy the whole table
+  // on every batch.
+  docs.insert(docs.end(), other.docs.begin(), other.docs.end());
+  for (size_t i = record_base; i < docs.size(); ++i) docs[i].id_offset += id_base;
   for (Rejection& r : other.rejections) {
     r.record += record_base;
     rejections.push_back(std::move(r));

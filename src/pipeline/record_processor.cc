@@ -21,7 +21,6 @@ RecordProcessor::RecordProcessor(const DedupOptions* options,
     : options_(options), sources_(sources) {}
 
 void RecordProcessor::Process(const RecordBatch& batch, DocumentTable* out) {
-  out->docs.reserve(out->docs.size() + batch.records.size());
   for (const RecordRef& record : batch.records) {
     switch (record.kind) {
       case RecordKind::kUnreadable:

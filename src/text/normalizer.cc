@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <cstring>
 
 #include "echoes/normalize.h"
 #include "text/utf8.h"
@@ -77,49 +78,78 @@ constexpr utf8proc_option_t kComposeOptions =
 
 NormalizeStats TextNormalizer::Normalize(std::string_view text, std::string* out) {
   NormalizeStats stats;
-  out->clear();
-  out->reserve(text.size());
+  // ASCII output never outgrows its input, so the hot loop writes through a raw pointer
+  // into a buffer sized up front; only the utf8proc path appends to the string.
+  constexpr size_t kSlack = 16;  // the branchless loop stores one byte past its output
+  out->resize(text.size() + kSlack);
+  char* begin = out->data();
+  char* w = begin;
   bool pending_space = false;  // a separator was seen since the last token byte
-  bool at_word_start = true;   // the next byte begins a word (follows an ASCII separator)
-  size_t word_start = 0;       // input offset where the current word began
-  size_t word_out = 0;         // out->size() when the current word began
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (at_word_start) {
-      word_start = i;
-      word_out = out->size();
+  while (i < n) {
+    // Branchless over blocks of 8 ASCII bytes: which byte is a letter or a separator
+    // follows the text, not a pattern, so branches on it would mispredict once a word.
+    // Each byte stores a space (kept only before a token that follows a separator)
+    // and its token byte (kept only if it is one).
+    for (; i + 8 <= n; i += 8) {
+      uint64_t block;
+      std::memcpy(&block, p + i, 8);
+      if (block & 0x8080808080808080ULL) break;
+      for (size_t k = 0; k < 8; ++k) {
+        const char t = kAsciiToken[p[i + k]];
+        const bool token = t != 0;
+        *w = ' ';
+        w += token & pending_space & (w != begin);
+        *w = t;
+        w += token;
+        pending_space = !token;
+      }
     }
-    if (c < 0x80) {
+    for (; i < n; ++i) {
+      const unsigned char c = p[i];
+      if (c >= 0x80) break;
       const char t = kAsciiToken[c];
-      ++i;
       if (t == 0) {
         pending_space = true;
-        at_word_start = true;
         continue;
       }
-      at_word_start = false;
       if (pending_space) {
-        if (!out->empty()) out->push_back(' ');
+        *w = ' ';
+        w += (w != begin);  // no space before the first token
         pending_space = false;
       }
-      out->push_back(t);
-      continue;
+      *w++ = t;
+      if (i + 8 <= n && (i & 7) == 7) {
+        ++i;
+        break;  // back to whole blocks
+      }
     }
-    // A non-ASCII byte: redo the current word from its start through utf8proc, up to
-    // the next ASCII separator. The word followed a separator (or began the text).
-    out->resize(word_out);
-    pending_space = true;
+    if (i >= n) break;
+    if (p[i] < 0x80) continue;
+    // A non-ASCII byte. Its word began after the last ASCII separator: take back the
+    // ASCII letters already written for it (they map one to one) and hand the whole
+    // word, up to the next ASCII separator, to utf8proc.
+    size_t word_start = i;
+    while (word_start > 0 && p[word_start - 1] < 0x80 && kAsciiToken[p[word_start - 1]] != 0) {
+      --word_start;
+    }
+    w -= i - word_start;
     size_t end = i;
-    while (end < text.size()) {
-      const auto b = static_cast<unsigned char>(text[end]);
-      if (b < 0x80 && kAsciiToken[b] == 0) break;
-      ++end;
-    }
+    while (end < n && !(p[end] < 0x80 && kAsciiToken[p[end]] == 0)) ++end;
+    out->resize(static_cast<size_t>(w - begin));
+    if (!out->empty() && out->back() != ' ') pending_space = true;
     NormalizeWord(text.substr(word_start, end - word_start), out, &pending_space, &stats);
+    // Room again for the rest of the input, written through the pointer.
+    const size_t written = out->size();
+    out->resize(written + (n - end) + kSlack);
+    begin = out->data();
+    w = begin + written;
     i = end;
-    at_word_start = true;
   }
+  out->resize(static_cast<size_t>(w - begin));
+  if (!out->empty() && out->back() == ' ') out->pop_back();
   return stats;
 }
 
