@@ -29,8 +29,14 @@ Outputs in --out DIR (each written to a temporary name, then renamed):
   rejected.jsonl   {"source", "line", "reason", "message"}: unreadable records
   stats.json       counts (kept + dropped + rejected == read), then timings
 
+Relations: exact (same normalized text), near (word-shingle Jaccard >= --threshold),
+contained (the smaller text's shingles >= --containment inside the other). Candidates
+come from MinHash-LSH and are all verified; clusters are stars around a representative,
+so every dropped record was verified against the record it is a duplicate of.
+
 The record kept from each cluster has the earliest date; then the longest text; then
-the one read first. Output is identical for any --threads.
+the one read first. An excerpt never displaces the text that contains it. Output is
+identical for any --threads.
 
 Exit codes: 0 ok, 1 usage error, 2 a record was rejected under --strict,
             3 internal or I/O error.
@@ -38,7 +44,8 @@ Exit codes: 0 ok, 1 usage error, 2 a record was rejected under --strict,
 Examples:
   echoes dedup data/sample/news.jsonl --out out/
   zcat crawl-*.jsonl.gz | echoes dedup - --out out/ --threads 8
-  echoes dedup articles/ --out out/ --strict)";
+  echoes dedup articles/ --out out/ --strict
+  echoes dedup corpus.jsonl.zst --out out/ --threshold 0.7 --dry-run)";
 
 void PrintSummary(const DedupStats& s) {
   std::string relations;
@@ -70,6 +77,39 @@ void PrintSummary(const DedupStats& s) {
               s.out_dir.c_str());
 }
 
+int ExitCodeFor(const Status& status);
+
+// --dry-run: the LSH plan, its S-curve and the memory estimate.
+int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& options) {
+  Result<DedupPlan> result = PlanDedup(inputs, options);
+  if (!result.ok()) {
+    std::cerr << "echoes dedup: " << result.status().ToString() << "\n";
+    return ExitCodeFor(result.status());
+  }
+  const DedupPlan& plan = result.value();
+  if (plan.bands == 0) {
+    std::printf("exact duplicates only (--exact-only): no LSH\n");
+  } else {
+    std::printf("LSH: %d bands x %d rows of %d MinHash values, word %d-grams, near at Jaccard "
+                ">= %.2f, contained at >= %.2f\n",
+                plan.bands, plan.rows, options.num_perm, options.shingle_size, options.threshold,
+                options.containment);
+    std::printf("\n  Jaccard  P(candidate)\n");
+    for (const auto& [s, p] : plan.s_curve) {
+      std::printf("  %7.2f  %12.4f  %s\n", s, p, std::string(static_cast<size_t>(p * 40), '#').c_str());
+    }
+    std::printf("\nEvery candidate is verified (signatures, then exact shingle sets near the\n"
+                "threshold), so the curve trades verification time for recall.\n");
+  }
+  std::printf("\nInput: %.1f MB on disk, about %llu records at 2 KB each.\n",
+              static_cast<double>(plan.input_bytes) / 1e6,
+              static_cast<unsigned long long>(plan.estimated_records));
+  std::printf("Memory: about %llu bytes per record, %.1f MB in all.\n",
+              static_cast<unsigned long long>(plan.bytes_per_record),
+              static_cast<double>(plan.estimated_memory) / 1e6);
+  return 0;
+}
+
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
     case StatusCode::kOk: return 0;
@@ -90,7 +130,8 @@ int DedupCommand(int argc, char** argv) {
   uint64_t max_record_mb = options.max_record_bytes >> 20;
 
   CLI::App app("Find the echoes in a corpus and keep one record of each: exact duplicates "
-               "(same text after Unicode NFKC, case folding and punctuation folding).",
+               "(same text after Unicode NFKC, case folding and punctuation folding), near "
+               "duplicates (word-shingle Jaccard) and contained excerpts, each verified.",
                "echoes dedup");
   app.add_option("INPUT", inputs, "JSONL files (.gz/.zst too), directories of .txt, or - for stdin")
       ->required();
@@ -110,6 +151,32 @@ int DedupCommand(int argc, char** argv) {
   app.add_option("--date-field", options.date_field,
                  "JSON field holding the publication date (picks the representative)")
       ->capture_default_str();
+  bool exact_only = false;
+  bool dry_run = false;
+  app.add_flag("--exact-only", exact_only,
+               "exact duplicates only: no MinHash, no near or contained echoes");
+  app.add_option("--threshold", options.threshold,
+                 "shingle Jaccard at or above which two texts are near duplicates")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 1.0));
+  app.add_option("--containment", options.containment,
+                 "share of the smaller text's shingles inside the other for 'contained'")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 1.0));
+  app.add_option("--shingle-size", options.shingle_size, "words per shingle")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 32));
+  app.add_option("--num-perm", options.num_perm, "MinHash values per signature")
+      ->capture_default_str()
+      ->check(CLI::Range(8, 1024));
+  app.add_option("--bands", options.bands, "LSH bands (0 = chosen from --threshold)")
+      ->capture_default_str();
+  app.add_option("--rows", options.rows, "LSH rows per band (0 = chosen from --threshold)")
+      ->capture_default_str();
+  app.add_flag("--all-edges", options.all_edges,
+               "write every verified pair to edges.jsonl, not only each dropped record's link");
+  app.add_flag("--dry-run", dry_run,
+               "print the plan (LSH bands, S-curve, memory estimate) and read nothing");
   app.add_option("--max-record-mb", max_record_mb,
                  "records larger than this many MiB are rejected unread")
       ->capture_default_str()
@@ -126,6 +193,8 @@ int DedupCommand(int argc, char** argv) {
     return 1;
   }
   options.max_record_bytes = max_record_mb << 20;
+  options.near = !exact_only;
+  if (dry_run) return PrintPlan(inputs, options);
 
   ProgressLine progress(!quiet);
   options.on_progress = [&progress](const DedupProgress& p) { progress.Update(p); };

@@ -13,6 +13,8 @@ Clustering ClusterExact(const DocumentTable& table) {
   Clustering result;
   result.representative_of.resize(docs.size());
   std::iota(result.representative_of.begin(), result.representative_of.end(), uint64_t{0});
+  result.relation_of.assign(docs.size(), Relation::kNone);
+  result.edge_of.assign(docs.size(), -1);
 
   std::vector<uint64_t> order;
   order.reserve(docs.size());
@@ -38,7 +40,10 @@ Clustering ClusterExact(const DocumentTable& table) {
           cluster.representative = m;
         }
       }
-      for (uint64_t m : cluster.members) result.representative_of[m] = cluster.representative;
+      for (uint64_t m : cluster.members) {
+        result.representative_of[m] = cluster.representative;
+        if (m != cluster.representative) result.relation_of[m] = Relation::kExact;
+      }
       result.clusters.push_back(std::move(cluster));
     }
     begin = end;

@@ -6,22 +6,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "cluster/clustering.h"
 #include "pipeline/document_table.h"
 
 namespace echoes {
-
-struct Cluster {
-  uint64_t representative = 0;   // record index of the member kept
-  std::vector<uint64_t> members;  // record indices in read order, representative included
-};
-
-// Clusters of two or more records, ordered by their first member.
-struct Clustering {
-  std::vector<Cluster> clusters;
-  // For each record: the representative of its cluster, or itself when it is alone
-  // (rejected records included).
-  std::vector<uint64_t> representative_of;
-};
 
 // Groups the accepted records of `table` by ExactHash and picks each group's
 // representative with PrefersAsRepresentative. Sorting record indices by hash keeps

@@ -1,10 +1,13 @@
 // RunDedup: the main job, as a sequence of stages over plain data.
 //
-//   expand inputs → read + parse + normalize + hash (parallel, DocumentTable)
-//   → cluster (sort by hash) → write result files → read again, write kept records
+//   expand inputs → read + parse + normalize + hash + sketch (parallel, DocumentTable)
+//   → exact groups (sort by hash) → candidates (LSH bands, containment samples)
+//   → verify (signatures; shingle sets read again near a threshold)
+//   → star clusters → write result files → read again, write kept records
 //
-// Only DocumentTable (48 bytes + the id per record) lives for the whole run; the texts
-// are read twice instead of being held, so memory does not grow with corpus bytes.
+// Only DocumentTable (56 bytes + the id + the sketch per record) lives for the whole
+// run; texts are read again instead of being held, so memory does not grow with
+// corpus bytes.
 
 #include "echoes/dedup.h"
 
@@ -14,9 +17,12 @@
 #include <thread>
 
 #include "cluster/exact_clusters.h"
+#include "cluster/star_clusters.h"
+#include "index/lsh_plan.h"
 #include "io/input_source.h"
 #include "io/stdin_spool.h"
 #include "pipeline/document_table.h"
+#include "pipeline/near_stage.h"
 #include "pipeline/parallel_reader.h"
 #include "report/kept_file.h"
 #include "report/result_files.h"
@@ -24,6 +30,8 @@
 
 namespace echoes {
 namespace {
+
+constexpr size_t kLargestClustersReported = 10;
 
 Status ValidateOptions(const DedupOptions& options) {
   if (options.out_dir.empty()) return Status::InvalidArgument("no output directory (--out)");
@@ -34,6 +42,22 @@ Status ValidateOptions(const DedupOptions& options) {
   if (options.max_record_bytes == 0) {
     return Status::InvalidArgument("the record size limit must be positive");
   }
+  if (options.shingle_size < 1 || options.shingle_size > 32) {
+    return Status::InvalidArgument("--shingle-size must be between 1 and 32");
+  }
+  if (options.num_perm < 8 || options.num_perm > 1024) {
+    return Status::InvalidArgument("--num-perm must be between 8 and 1024");
+  }
+  if (!(options.threshold > 0 && options.threshold <= 1) ||
+      !(options.containment > 0 && options.containment <= 1)) {
+    return Status::InvalidArgument("--threshold and --containment must be in (0, 1]");
+  }
+  if ((options.bands == 0) != (options.rows == 0)) {
+    return Status::InvalidArgument("give both --bands and --rows, or neither");
+  }
+  if (options.bands < 0 || options.rows < 0 || options.bands * options.rows > options.num_perm) {
+    return Status::InvalidArgument("--bands × --rows must be at most --num-perm");
+  }
   return Status::Ok();
 }
 
@@ -41,6 +65,17 @@ int ResolveThreads(int requested) {
   if (requested > 0) return requested;
   const unsigned hardware = std::thread::hardware_concurrency();
   return hardware == 0 ? 1 : static_cast<int>(hardware);
+}
+
+SketchOptions ResolveSketch(const DedupOptions& options) {
+  SketchOptions sketch;
+  sketch.shingle_size = options.shingle_size;
+  sketch.num_perm = options.num_perm;
+  LshPlan plan{options.bands, options.rows};
+  if (plan.bands == 0) plan = ChooseLshPlan(options.threshold, options.num_perm);
+  sketch.bands = plan.bands;
+  sketch.rows = plan.rows;
+  return sketch;
 }
 
 std::string DescribeRejection(const Rejection& r, const std::vector<InputSource>& sources) {
@@ -59,13 +94,25 @@ DedupStats CountOutcomes(const DocumentTable& table, const Clustering& clusterin
       ++stats.kept;
     } else {
       ++stats.dropped;
-      ++stats.dropped_by_relation["exact"];
+      ++stats.dropped_by_relation[RelationName(clustering.relation_of[i])];
     }
   }
   for (const Rejection& r : table.rejections) ++stats.rejected_by_reason[RejectReasonName(r.reason)];
   stats.clusters = clustering.clusters.size();
-  for (const Cluster& c : clustering.clusters) {
-    stats.largest_cluster = std::max<uint64_t>(stats.largest_cluster, c.members.size());
+  std::vector<std::pair<uint64_t, uint64_t>> by_size;  // (size, cluster)
+  for (size_t c = 0; c < clustering.clusters.size(); ++c) {
+    const uint64_t size = clustering.clusters[c].members.size();
+    stats.largest_cluster = std::max(stats.largest_cluster, size);
+    ++stats.cluster_sizes[size];
+    by_size.push_back({size, c});
+  }
+  std::sort(by_size.begin(), by_size.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+  });
+  for (size_t k = 0; k < by_size.size() && k < kLargestClustersReported; ++k) {
+    const Cluster& cluster = clustering.clusters[by_size[k].second];
+    stats.largest_clusters.push_back(
+        {std::string(table.IdOf(cluster.representative)), cluster.members.size()});
   }
   stats.repaired_utf8 = table.repaired_utf8;
   stats.generated_ids = table.generated_ids;
@@ -95,17 +142,37 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   if (!expanded.ok()) return expanded.status();
   const InputList& input_list = expanded.value();
 
+  // Sign: every record parsed, normalized, hashed and (with near) sketched.
   const int threads = ResolveThreads(options.threads);
+  const SketchOptions sketch = ResolveSketch(options);
   DocumentTable table;
   const uint64_t input_bytes =
-      ReadAllRecords(input_list.sources, options, threads, start, input_list.total_bytes, &table);
+      ReadAllRecords(input_list.sources, options, options.near ? &sketch : nullptr, threads,
+                     start, input_list.total_bytes, &table);
   if (options.strict && !table.rejections.empty()) {
     return Status::StrictStop(DescribeRejection(table.rejections.front(), input_list.sources));
   }
+  if (table.docs.size() > UINT32_MAX) {
+    return Status::InvalidArgument("more than 2^32 records in one run; split the corpus");
+  }
 
-  const Clustering clustering = ClusterExact(table);
-  for (auto write : {WriteDropped, WriteClusters, WriteEdges}) {
-    if (Status s = write(options.out_dir, table, clustering); !s.ok()) return s;
+  // Bucket, verify, cluster.
+  Clustering clustering = ClusterExact(table);
+  NearEdges near;
+  if (options.near) {
+    Result<NearEdges> found =
+        FindNearEdges(table, clustering, input_list.sources, options, sketch);
+    if (!found.ok()) return found.status();
+    near = std::move(found).value();
+    clustering = ClusterStars(table, clustering, near.edges);
+  }
+
+  // Filter: the result files, then the kept records read again.
+  if (Status s = WriteDropped(options.out_dir, table, clustering, near.edges); !s.ok()) return s;
+  if (Status s = WriteClusters(options.out_dir, table, clustering); !s.ok()) return s;
+  if (Status s = WriteEdges(options.out_dir, table, clustering, near.edges, options.all_edges);
+      !s.ok()) {
+    return s;
   }
   if (Status s = WriteRejected(options.out_dir, table, input_list.sources); !s.ok()) return s;
   if (options.on_progress) {
@@ -121,6 +188,13 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   }
 
   DedupStats stats = CountOutcomes(table, clustering);
+  stats.candidates = near.candidates;
+  stats.verified_edges = near.edges.size();
+  stats.exact_checks = near.exact_checks;
+  if (options.near) {
+    stats.bands = sketch.bands;
+    stats.rows = sketch.rows;
+  }
   stats.sources = input_list.sources.size();
   stats.skipped_files = input_list.skipped_files;
   stats.input_bytes = input_bytes;
@@ -129,6 +203,40 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (Status s = WriteStats(options.out_dir, stats); !s.ok()) return s;
   return stats;
+}
+
+Result<DedupPlan> PlanDedup(const std::vector<std::string>& inputs, const DedupOptions& options) {
+  DedupOptions checked = options;
+  if (checked.out_dir.empty()) checked.out_dir = ".";
+  if (Status s = ValidateOptions(checked); !s.ok()) return s;
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    if (input != "-") files.push_back(input);
+  }
+  Result<InputList> expanded = ExpandInputs(files.empty() ? inputs : files, "");
+  if (!expanded.ok() && !files.empty()) return expanded.status();
+
+  DedupPlan plan;
+  const SketchOptions sketch = ResolveSketch(options);
+  plan.bands = options.near ? sketch.bands : 0;
+  plan.rows = options.near ? sketch.rows : 0;
+  for (int k = 0; k < 10 && options.near; ++k) {
+    const double s = 0.5 + 0.05 * k;
+    plan.s_curve.push_back({s, CandidateProbability(s, LshPlan{sketch.bands, sketch.rows})});
+  }
+  plan.input_bytes = expanded.ok() ? expanded.value().total_bytes : 0;
+  constexpr uint64_t kTypicalRecordBytes = 2000;  // a web page's text, as a planning default
+  plan.estimated_records = plan.input_bytes / kTypicalRecordBytes;
+  // DocumentInfo + an id of ~24 bytes + exact clustering (8) + star clustering (~40),
+  // and with near: 16-bit signature slots, 64-bit band keys, ~1 sample per 16 shingles.
+  plan.bytes_per_record = sizeof(DocumentInfo) + 24 + 8 + 40;
+  if (options.near) {
+    plan.bytes_per_record += 2 * static_cast<uint64_t>(sketch.num_perm) +
+                             8 * static_cast<uint64_t>(sketch.bands) + 8 * 350 / 16 +
+                             16 * 2;  // band sort scratch, per record, one band at a time
+  }
+  plan.estimated_memory = plan.estimated_records * plan.bytes_per_record;
+  return plan;
 }
 
 }  // namespace echoes

@@ -12,6 +12,14 @@ void DocumentTable::Append(DocumentTable&& other) {
   // on every batch.
   docs.insert(docs.end(), other.docs.begin(), other.docs.end());
   for (size_t i = record_base; i < docs.size(); ++i) docs[i].id_offset += id_base;
+  signature_size = other.signature_size;
+  band_count = other.band_count;
+  signatures.insert(signatures.end(), other.signatures.begin(), other.signatures.end());
+  band_keys.insert(band_keys.end(), other.band_keys.begin(), other.band_keys.end());
+  for (ShingleSample sample : other.samples) {
+    sample.record += static_cast<uint32_t>(record_base);
+    samples.push_back(sample);
+  }
   for (Rejection& r : other.rejections) {
     r.record += record_base;
     rejections.push_back(std::move(r));

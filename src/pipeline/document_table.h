@@ -16,14 +16,22 @@ namespace echoes {
 
 constexpr int64_t kNoDate = std::numeric_limits<int64_t>::min();
 
-// 48 bytes per record: the text itself is not kept; the writing pass reads it again.
+// 56 bytes per record: the text itself is not kept; the writing pass reads it again.
 struct DocumentInfo {
   Hash128 hash;               // ExactHash of the normalized text
   int64_t date = kNoDate;     // seconds since the epoch, or kNoDate
   uint64_t text_bytes = 0;    // length of the text as read (after JSON unescaping)
   uint64_t id_offset = 0;     // the id is DocumentTable::ids[id_offset, +id_size)
   uint32_t id_size = 0;
+  uint32_t shingles = 0;      // shingles in the text (with repeats), when sketched
   bool rejected = false;
+};
+
+// A containment sample: a sampled shingle hash and the record holding it.
+struct ShingleSample {
+  uint32_t hash;
+  uint32_t record;
+  auto operator<=>(const ShingleSample&) const = default;
 };
 
 // A record that could not be used, and why.
@@ -41,10 +49,22 @@ struct DocumentTable {
   std::vector<DocumentInfo> docs;
   std::string ids;
   std::vector<Rejection> rejections;  // in read order
+  // Sketches, when near-duplicate detection is on: `signature_size` 16-bit MinHash
+  // slots and `band_count` band keys per record (zeros for rejected records).
+  size_t signature_size = 0;
+  size_t band_count = 0;
+  std::vector<uint16_t> signatures;
+  std::vector<uint64_t> band_keys;
+  std::vector<ShingleSample> samples;
   uint64_t repaired_utf8 = 0;
   uint64_t generated_ids = 0;
   uint64_t unparsed_dates = 0;
   uint64_t text_bytes = 0;
+
+  const uint16_t* SignatureOf(size_t record) const {
+    return signatures.data() + record * signature_size;
+  }
+  const uint64_t* BandKeysOf(size_t record) const { return band_keys.data() + record * band_count; }
 
   std::string_view IdOf(size_t record) const {
     return std::string_view(ids).substr(docs[record].id_offset, docs[record].id_size);

@@ -54,14 +54,14 @@ class ProgressReporter {
 }  // namespace
 
 uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
-                    int threads, std::chrono::steady_clock::time_point start,
+                        const SketchOptions* sketch, int threads, std::chrono::steady_clock::time_point start,
                     uint64_t total_bytes, DocumentTable* out) {
   RecordBatcher batcher(&sources, kBatchBytes, options.max_record_bytes);
   ProgressReporter progress(options, start, total_bytes);
   uint64_t records = 0;
 
   if (threads <= 1) {
-    RecordProcessor processor(&options, &sources);
+    RecordProcessor processor(&options, &sources, sketch);
     RecordBatch batch;
     while (batcher.Next(&batch)) {
       records += batch.records.size();
@@ -83,7 +83,7 @@ uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOpti
   const size_t queue_limit = 2 * static_cast<size_t>(threads);
 
   auto worker = [&] {
-    RecordProcessor processor(&options, &sources);
+    RecordProcessor processor(&options, &sources, sketch);
     for (;;) {
       RecordBatch batch;
       {

@@ -10,6 +10,7 @@
 #include "io/input_source.h"
 #include "io/record_batcher.h"
 #include "pipeline/document_table.h"
+#include "sketch/sketcher.h"
 
 namespace echoes {
 
@@ -20,7 +21,7 @@ namespace echoes {
 // processed, so the first rejection in read order is in *out). Returns the bytes read
 // after decompression.
 uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
-                    int threads, std::chrono::steady_clock::time_point start,
+                        const SketchOptions* sketch, int threads, std::chrono::steady_clock::time_point start,
                     uint64_t total_bytes, DocumentTable* out);
 
 }  // namespace echoes

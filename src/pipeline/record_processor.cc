@@ -17,10 +17,17 @@ namespace echoes {
 namespace ondemand = simdjson::ondemand;
 
 RecordProcessor::RecordProcessor(const DedupOptions* options,
-                                 const std::vector<InputSource>* sources)
-    : options_(options), sources_(sources) {}
+                                 const std::vector<InputSource>* sources,
+                                 const SketchOptions* sketch)
+    : options_(options), sources_(sources) {
+  if (sketch != nullptr) sketcher_ = std::make_unique<Sketcher>(*sketch);
+}
 
 void RecordProcessor::Process(const RecordBatch& batch, DocumentTable* out) {
+  if (sketcher_) {
+    out->signature_size = static_cast<size_t>(sketcher_->options().num_perm);
+    out->band_count = static_cast<size_t>(sketcher_->options().bands);
+  }
   for (const RecordRef& record : batch.records) {
     switch (record.kind) {
       case RecordKind::kUnreadable:
@@ -156,6 +163,7 @@ bool RecordProcessor::Fingerprint(std::string_view text, DocumentInfo* doc, bool
   if (normalized_.empty()) return false;
   doc->hash = ExactHash(normalized_);
   doc->text_bytes = text.size();
+  if (sketcher_) sketcher_->Compute(&normalized_, &sketch_);
   if (stats.invalid_utf8 > 0) *repaired = true;
   return true;
 }
@@ -165,7 +173,22 @@ void RecordProcessor::AddDocument(DocumentInfo doc, std::string_view id, Documen
   doc.id_size = static_cast<uint32_t>(id.size());
   out->ids.append(id);
   out->text_bytes += doc.text_bytes;
+  doc.shingles = sketcher_ ? sketch_.shingles : 0;
   out->docs.push_back(doc);
+  AppendSketch(false, out);
+}
+
+void RecordProcessor::AppendSketch(bool rejected, DocumentTable* out) {
+  if (!sketcher_) return;
+  if (rejected) {
+    out->signatures.resize(out->signatures.size() + out->signature_size, 0);
+    out->band_keys.resize(out->band_keys.size() + out->band_count, 0);
+    return;
+  }
+  const auto record = static_cast<uint32_t>(out->docs.size() - 1);
+  out->signatures.insert(out->signatures.end(), sketch_.signature.begin(), sketch_.signature.end());
+  out->band_keys.insert(out->band_keys.end(), sketch_.band_keys.begin(), sketch_.band_keys.end());
+  for (uint32_t hash : sketch_.samples) out->samples.push_back({hash, record});
 }
 
 void RecordProcessor::Reject(const RecordRef& record, RejectReason reason, std::string message,
@@ -180,6 +203,46 @@ void RecordProcessor::Reject(const RecordRef& record, RejectReason reason, std::
   DocumentInfo doc;
   doc.rejected = true;
   out->docs.push_back(doc);
+  AppendSketch(true, out);
+}
+
+bool RecordProcessor::TextOfJsonLine(const RecordBatch& batch, const RecordRef& record,
+                                     std::string_view* text) {
+  const char* data = batch.bytes.data() + record.offset;
+  size_t capacity = batch.bytes.size() - record.offset;
+  size_t length = record.size;
+  ondemand::document json;
+  simdjson::error_code error =
+      parser_.iterate(simdjson::padded_string_view(data, length, capacity)).get(json);
+  if (error == simdjson::UTF8_ERROR) {
+    RepairUtf8(std::string_view(data, length), &repaired_);
+    length = repaired_.size();
+    repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
+    error = parser_.iterate(simdjson::padded_string_view(repaired_.data(), length,
+                                                         repaired_.size())).get(json);
+  }
+  ondemand::object object;
+  if (error || json.get_object().get(object)) return false;
+  for (auto field_result : object) {
+    ondemand::field field;
+    std::string_view key;
+    if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
+    if (key == options_->text_field) return field.value().get_string().get(*text) == simdjson::SUCCESS;
+  }
+  return false;
+}
+
+void RecordProcessor::ShingleSetOf(const RecordBatch& batch, const RecordRef& record,
+                                   std::vector<uint32_t>* out) {
+  out->clear();
+  std::string_view text;
+  if (record.kind == RecordKind::kTextDocument) {
+    text = batch.BytesOf(record);
+  } else if (record.kind != RecordKind::kJsonLine || !TextOfJsonLine(batch, record, &text)) {
+    return;
+  }
+  normalizer_.Normalize(text, &normalized_);
+  sketcher_->ShingleSet(&normalized_, out);
 }
 
 }  // namespace echoes

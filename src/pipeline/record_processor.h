@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "io/input_source.h"
 #include "io/record_batch.h"
 #include "pipeline/document_table.h"
+#include "sketch/sketcher.h"
 
 namespace echoes {
 
@@ -24,16 +26,26 @@ namespace echoes {
 // Thread safety: not thread-safe (parser and scratch buffers); one per worker thread.
 class RecordProcessor {
  public:
-  // Both pointers must outlive the processor.
-  RecordProcessor(const DedupOptions* options, const std::vector<InputSource>* sources);
+  // The pointers must outlive the processor. With `sketch` null, records are hashed
+  // for exact duplicates only; otherwise each is also sketched (sketch/sketcher.h).
+  RecordProcessor(const DedupOptions* options, const std::vector<InputSource>* sources,
+                  const SketchOptions* sketch);
   RecordProcessor(const RecordProcessor&) = delete;  // holds a parser
   RecordProcessor& operator=(const RecordProcessor&) = delete;
 
   // Appends one entry per record of `batch` to *out.
   void Process(const RecordBatch& batch, DocumentTable* out);
 
+  // The sorted, unique shingle hashes of a record's text (empty if it has none or
+  // cannot be read). Needs `sketch`.
+  void ShingleSetOf(const RecordBatch& batch, const RecordRef& record, std::vector<uint32_t>* out);
+
  private:
   void ProcessJsonLine(const RecordBatch& batch, const RecordRef& record, DocumentTable* out);
+  // Parses a JSONL record far enough to find its text; false if it has none.
+  bool TextOfJsonLine(const RecordBatch& batch, const RecordRef& record, std::string_view* text);
+  // Appends the sketch of normalized_ (or zeros for a rejected record) to *out.
+  void AppendSketch(bool rejected, DocumentTable* out);
   // Normalizes and hashes `text` into *doc; false if it has no tokens. Sets *repaired
   // if invalid UTF-8 was replaced.
   bool Fingerprint(std::string_view text, DocumentInfo* doc, bool* repaired);
@@ -45,6 +57,8 @@ class RecordProcessor {
   const std::vector<InputSource>* sources_;
   simdjson::ondemand::parser parser_;
   TextNormalizer normalizer_;
+  std::unique_ptr<Sketcher> sketcher_;  // null: exact duplicates only
+  Sketch sketch_;
   std::string normalized_;
   std::string repaired_;
 };

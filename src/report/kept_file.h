@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cluster/exact_clusters.h"
+#include "cluster/clustering.h"
 #include "echoes/dedup.h"
 #include "echoes/status.h"
 #include "io/input_source.h"

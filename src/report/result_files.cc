@@ -24,7 +24,7 @@ Status WriteFile(const std::string& dir, const std::string& name, Fill&& fill) {
 }  // namespace
 
 Status WriteDropped(const std::string& dir, const DocumentTable& table,
-                    const Clustering& clustering) {
+                    const Clustering& clustering, const std::vector<Edge>& edges) {
   return WriteFile(dir, "dropped.jsonl", [&](auto append, std::string& line) -> Status {
     for (uint64_t i = 0; i < table.docs.size(); ++i) {
       const uint64_t rep = clustering.representative_of[i];
@@ -33,7 +33,12 @@ Status WriteDropped(const std::string& dir, const DocumentTable& table,
       AppendJsonString(&line, table.IdOf(i));
       line.append(",\"duplicate_of\":");
       AppendJsonString(&line, table.IdOf(rep));
-      line.append(",\"relation\":\"exact\",\"score\":1}\n");
+      line.append(",\"relation\":\"");
+      line.append(RelationName(clustering.relation_of[i]));
+      line.append("\",\"score\":");
+      const int64_t e = clustering.edge_of[i];
+      AppendJsonScore(&line, e < 0 ? 1.0 : edges[static_cast<size_t>(e)].score());
+      line.append("}\n");
       Status s = append(line);
       if (!s.ok()) return s;
     }
@@ -64,22 +69,50 @@ Status WriteClusters(const std::string& dir, const DocumentTable& table,
 }
 
 Status WriteEdges(const std::string& dir, const DocumentTable& table,
-                  const Clustering& clustering) {
+                  const Clustering& clustering, const std::vector<Edge>& edges, bool all_edges) {
   return WriteFile(dir, "edges.jsonl", [&](auto append, std::string& line) -> Status {
+    std::vector<uint8_t> written(all_edges ? edges.size() : 0, 0);
+    const auto write = [&](uint64_t a, uint64_t b, Relation relation, const Edge* edge) {
+      line.assign("{\"a\":");
+      AppendJsonString(&line, table.IdOf(a));
+      line.append(",\"b\":");
+      AppendJsonString(&line, table.IdOf(b));
+      line.append(",\"relation\":\"");
+      line.append(RelationName(relation));
+      line.append("\",\"score\":");
+      if (edge == nullptr) {
+        line.append("1,\"evidence\":{\"normalized_hash\":\"");
+        line.append(table.docs[b].hash.ToHex());
+        line.append("\"}}\n");
+        return append(line);
+      }
+      AppendJsonScore(&line, edge->score());
+      line.append(",\"evidence\":{\"jaccard\":");
+      AppendJsonScore(&line, edge->jaccard);
+      line.append(",\"containment\":");
+      AppendJsonScore(&line, edge->containment);
+      line.append(",\"shingles_a\":");
+      line.append(std::to_string(table.docs[a].shingles));
+      line.append(",\"shingles_b\":");
+      line.append(std::to_string(table.docs[b].shingles));
+      line.append(edge->exact ? ",\"measured\":\"shingle sets\"}}\n"
+                              : ",\"measured\":\"minhash estimate\"}}\n");
+      return append(line);
+    };
     for (const Cluster& cluster : clustering.clusters) {
-      const std::string hash = table.docs[cluster.representative].hash.ToHex();
       for (uint64_t m : cluster.members) {
         if (m == cluster.representative) continue;
-        line.assign("{\"a\":");
-        AppendJsonString(&line, table.IdOf(m));
-        line.append(",\"b\":");
-        AppendJsonString(&line, table.IdOf(cluster.representative));
-        line.append(",\"relation\":\"exact\",\"score\":1,\"evidence\":{\"normalized_hash\":\"");
-        line.append(hash);
-        line.append("\"}}\n");
-        Status s = append(line);
+        const int64_t e = clustering.edge_of[m];
+        if (e >= 0 && all_edges) written[static_cast<size_t>(e)] = 1;
+        Status s = write(m, cluster.representative, clustering.relation_of[m],
+                         e < 0 ? nullptr : &edges[static_cast<size_t>(e)]);
         if (!s.ok()) return s;
       }
+    }
+    for (size_t k = 0; k < written.size(); ++k) {
+      if (written[k]) continue;
+      Status s = write(edges[k].a, edges[k].b, edges[k].relation, &edges[k]);
+      if (!s.ok()) return s;
     }
     return Status::Ok();
   });

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "cluster/exact_clusters.h"
+#include "cluster/clustering.h"
+#include "match/edge.h"
 #include "echoes/status.h"
 #include "io/input_source.h"
 #include "pipeline/document_table.h"
@@ -16,18 +17,20 @@ namespace echoes {
 // dropped.jsonl: {"id", "duplicate_of", "relation", "score"} per dropped record, in
 // read order. Errors: kIoError.
 Status WriteDropped(const std::string& dir, const DocumentTable& table,
-                    const Clustering& clustering);
+                    const Clustering& clustering, const std::vector<Edge>& edges);
 
 // clusters.jsonl: {"cluster", "representative", "members"} per cluster, numbered from 0
 // in the order of their first member; members in read order. Errors: kIoError.
 Status WriteClusters(const std::string& dir, const DocumentTable& table,
                      const Clustering& clustering);
 
-// edges.jsonl: {"a", "b", "relation", "score", "evidence"} per verified link: for exact
-// duplicates, each member → its representative, with the shared hash as evidence.
+// edges.jsonl: {"a", "b", "relation", "score", "evidence"}: for each dropped record, its
+// link to the representative (exact: the shared hash; near and contained: Jaccard,
+// containment, shingle counts, and whether they were measured on the full shingle sets
+// or estimated from signatures). With `all_edges`, then every other verified edge.
 // Errors: kIoError.
 Status WriteEdges(const std::string& dir, const DocumentTable& table,
-                  const Clustering& clustering);
+                  const Clustering& clustering, const std::vector<Edge>& edges, bool all_edges);
 
 // rejected.jsonl: {"source", "line", "reason", "message"} per rejected record, in read
 // order; "reason" is a stable name (RejectReasonName), "message" is for people.

@@ -36,6 +36,27 @@ std::string StatsToJson(const DedupStats& s) {
   AppendMap(&out, "rejected_by_reason", s.rejected_by_reason);
   AppendCount(&out, "clusters", s.clusters);
   AppendCount(&out, "largest_cluster", s.largest_cluster);
+  out.append("  \"cluster_sizes\": {");
+  bool first = true;
+  for (const auto& [size, count] : s.cluster_sizes) {
+    out.append(first ? "\"" : ", \"").append(std::to_string(size)).append("\": ");
+    out.append(std::to_string(count));
+    first = false;
+  }
+  out.append("},\n  \"largest_clusters\": [");
+  first = true;
+  for (const auto& [id, size] : s.largest_clusters) {
+    out.append(first ? "{\"representative\": " : ", {\"representative\": ");
+    AppendJsonString(&out, id);
+    out.append(", \"members\": ").append(std::to_string(size)).append("}");
+    first = false;
+  }
+  out.append("],\n");
+  out.append("  \"lsh\": {\"bands\": ").append(std::to_string(s.bands));
+  out.append(", \"rows\": ").append(std::to_string(s.rows)).append("},\n");
+  AppendCount(&out, "candidates", s.candidates);
+  AppendCount(&out, "verified_edges", s.verified_edges);
+  AppendCount(&out, "exact_checks", s.exact_checks);
   AppendCount(&out, "repaired_utf8", s.repaired_utf8);
   AppendCount(&out, "generated_ids", s.generated_ids);
   AppendCount(&out, "unparsed_dates", s.unparsed_dates);

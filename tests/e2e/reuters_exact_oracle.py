@@ -238,7 +238,7 @@ def main(argv):
     for stale in (clusters_path, stats_path):  # never judge a previous run's output
         if os.path.exists(stale):
             os.remove(stale)
-    cmd = [binary, "dedup", jsonl, "--out", out_dir, "--quiet"]
+    cmd = [binary, "dedup", jsonl, "--out", out_dir, "--quiet", "--exact-only"]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if proc.returncode != 0:
         print("FAIL: %s exited with %d" % (" ".join(cmd), proc.returncode))

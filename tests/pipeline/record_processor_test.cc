@@ -28,7 +28,7 @@ class RecordProcessorTest : public ::testing::Test {
       batch.records.push_back(r);
     }
     batch.bytes.append(RecordBatch::kPadding, '\0');
-    RecordProcessor processor(&options_, &sources_);
+    RecordProcessor processor(&options_, &sources_, nullptr);
     DocumentTable table;
     processor.Process(batch, &table);
     return table;

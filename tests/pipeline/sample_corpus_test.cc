@@ -21,7 +21,7 @@ Pair Ordered(std::string a, std::string b) {
 }
 
 // Relations the engine detects so far; labelled pairs of other relations must not be linked.
-const std::set<std::string> kDetected = {"exact"};
+const std::set<std::string> kDetected = {"exact", "near", "contained"};
 
 class SampleCorpusTest : public ::testing::Test {
  protected:

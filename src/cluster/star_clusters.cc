@@ -1,0 +1,87 @@
+#include "cluster/star_clusters.h"
+
+#include <algorithm>
+
+#include "cluster/representative.h"
+
+namespace echoes {
+
+Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
+                        const std::vector<Edge>& edges) {
+  const size_t n = table.docs.size();
+  // Adjacency in CSR form: neighbours of record r are adjacent[offsets[r] .. offsets[r+1]).
+  std::vector<uint64_t> offsets(n + 1, 0);
+  for (const Edge& e : edges) {
+    ++offsets[e.a + 1];
+    ++offsets[e.b + 1];
+  }
+  for (size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
+  std::vector<uint64_t> adjacent(offsets[n]);
+  {
+    std::vector<uint64_t> fill(offsets.begin(), offsets.end() - 1);
+    for (size_t k = 0; k < edges.size(); ++k) {
+      adjacent[fill[edges[k].a]++] = k;
+      adjacent[fill[edges[k].b]++] = k;
+    }
+  }
+
+  std::vector<uint64_t> units;
+  for (uint64_t i = 0; i < n; ++i) {
+    if (!table.docs[i].rejected && exact.representative_of[i] == i) units.push_back(i);
+  }
+  std::sort(units.begin(), units.end(), [&](uint64_t a, uint64_t b) {
+    return PrefersAsRepresentative(table.docs[a], a, table.docs[b], b);
+  });
+
+  constexpr uint64_t kUnassigned = ~uint64_t{0};
+  std::vector<uint64_t> center_of(n, kUnassigned);
+  std::vector<int64_t> unit_edge(n, -1);
+  for (uint64_t center : units) {
+    if (center_of[center] != kUnassigned) continue;
+    center_of[center] = center;
+    for (uint64_t k = offsets[center]; k < offsets[center + 1]; ++k) {
+      const Edge& e = edges[adjacent[k]];
+      const uint64_t other = e.a == center ? e.b : e.a;
+      if (center_of[other] != kUnassigned) continue;
+      if (e.relation == Relation::kContained &&
+          table.docs[other].shingles > table.docs[center].shingles) {
+        continue;  // the center is the excerpt: keep the fuller text
+      }
+      center_of[other] = center;
+      unit_edge[other] = static_cast<int64_t>(adjacent[k]);
+    }
+  }
+
+  Clustering result;
+  result.representative_of.resize(n);
+  result.relation_of.assign(n, Relation::kNone);
+  result.edge_of.assign(n, -1);
+  std::vector<std::vector<uint64_t>> members_of(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    result.representative_of[i] = i;
+    if (table.docs[i].rejected) continue;
+    const uint64_t unit = exact.representative_of[i];
+    const uint64_t center = center_of[unit];
+    result.representative_of[i] = center;
+    members_of[center].push_back(i);
+    if (i == center) continue;
+    if (unit == center) {
+      result.relation_of[i] = Relation::kExact;
+    } else {
+      result.edge_of[i] = unit_edge[unit];
+      result.relation_of[i] = edges[static_cast<size_t>(unit_edge[unit])].relation;
+    }
+  }
+  for (uint64_t i = 0; i < n; ++i) {
+    if (members_of[i].size() < 2) continue;
+    Cluster cluster;
+    cluster.representative = i;
+    cluster.members = std::move(members_of[i]);
+    result.clusters.push_back(std::move(cluster));
+  }
+  std::sort(result.clusters.begin(), result.clusters.end(),
+            [](const Cluster& a, const Cluster& b) { return a.members[0] < b.members[0]; });
+  return result;
+}
+
+}  // namespace echoes

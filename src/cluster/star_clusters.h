@@ -1,0 +1,28 @@
+// ClusterStars: exact groups + verified edges → clusters that cannot chain.
+
+#ifndef ECHOES_CLUSTER_STAR_CLUSTERS_H_
+#define ECHOES_CLUSTER_STAR_CLUSTERS_H_
+
+#include <vector>
+
+#include "cluster/clustering.h"
+#include "match/edge.h"
+#include "pipeline/document_table.h"
+
+namespace echoes {
+
+// Star clustering with a chaining guard. Units (one record per exact group, as
+// `exact` chose) are visited in representative order (PrefersAsRepresentative: earliest
+// date, then longest text, then first read). An unassigned unit becomes a center, and
+// takes every unassigned unit that has a verified edge *to the center itself*; a
+// `contained` edge takes only the contained (smaller) side, so a full article is never
+// dropped in favour of its excerpt. Every member is thus verified against its
+// representative: a chain A1–A2–…–A50 of pairwise near texts cannot pull A1 and A50
+// together unless they are near each other. Exact duplicates follow their unit.
+// `edges` must be sorted by (a, b), as FindNearEdges returns them.
+Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
+                        const std::vector<Edge>& edges);
+
+}  // namespace echoes
+
+#endif  // ECHOES_CLUSTER_STAR_CLUSTERS_H_

@@ -1,0 +1,63 @@
+// Sketcher: a normalized text → its shingle hashes, MinHash signature, LSH band keys
+// and containment samples, in one pass over the tokens.
+
+#ifndef ECHOES_SKETCH_SKETCHER_H_
+#define ECHOES_SKETCH_SKETCHER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace echoes {
+
+struct SketchOptions {
+  int shingle_size = 5;  // words per shingle
+  int num_perm = 128;    // MinHash values per signature
+  int bands = 16;        // LSH bands; bands * rows <= num_perm
+  int rows = 8;          // signature values per band
+  // A shingle is a containment sample when its hash has these low bits zero (1 in 16):
+  // enough that a 100-word excerpt shares ~6 samples with its source.
+  int sample_bits = 4;
+};
+
+// What a document contributes to the index.
+struct Sketch {
+  std::vector<uint16_t> signature;  // num_perm slots: the high 16 bits of each minimum
+  std::vector<uint64_t> band_keys;  // one per band: a hash of its rows' 32-bit minima
+  std::vector<uint32_t> samples;    // sorted, unique sampled shingle hashes
+  uint32_t shingles = 0;            // number of shingles (with repeats)
+};
+
+// Thread safety: not thread-safe (scratch buffers); use one per thread.
+class Sketcher {
+ public:
+  explicit Sketcher(const SketchOptions& options);
+  Sketcher(const Sketcher&) = delete;  // scratch is per-thread state
+  Sketcher& operator=(const Sketcher&) = delete;
+
+  // Sketches `normalized` (tokens joined by single spaces, see normalize.h). The string
+  // is padded in place with zero bytes past its size, so tokens can be read 8 bytes at
+  // a time; its contents up to size() are unchanged.
+  void Compute(std::string* normalized, Sketch* out);
+
+  // The sorted, unique 32-bit shingle hashes of `normalized` (padded as above): the
+  // exact set that Jaccard and containment are defined over.
+  void ShingleSet(std::string* normalized, std::vector<uint32_t>* out);
+
+  const SketchOptions& options() const { return options_; }
+
+ private:
+  // Fills shingles_ with one 64-bit hash per shingle.
+  void Shingle(std::string* normalized);
+
+  SketchOptions options_;
+  std::vector<uint32_t> multipliers_;  // odd: a * x + b is a permutation of 32-bit values
+  std::vector<uint32_t> addends_;
+  std::vector<uint64_t> token_hashes_;
+  std::vector<uint64_t> shingles_;
+  std::vector<uint32_t> minima_;
+};
+
+}  // namespace echoes
+
+#endif  // ECHOES_SKETCH_SKETCHER_H_
