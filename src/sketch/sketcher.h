@@ -55,6 +55,7 @@ class Sketcher {
   std::vector<uint32_t> addends_;
   std::vector<uint64_t> token_hashes_;
   std::vector<uint64_t> shingles_;
+  std::vector<uint32_t> values_;  // the 32-bit shingle hashes MinHash permutes
   std::vector<uint32_t> minima_;
 };
 
