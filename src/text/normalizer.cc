@@ -12,6 +12,11 @@
 #include <array>
 #include <cstring>
 
+#if defined(__AVX512BW__) && defined(__AVX512VBMI__) && defined(__AVX512VBMI2__)
+#include <immintrin.h>
+#define ECHOES_NORMALIZE_AVX512 1
+#endif
+
 #include "echoes/normalize.h"
 #include "text/utf8.h"
 
@@ -26,7 +31,27 @@ constexpr std::array<char, 128> MakeAsciiTable() {
   for (int c = 'A'; c <= 'Z'; ++c) table[c] = static_cast<char>(c - 'A' + 'a');
   return table;
 }
-constexpr std::array<char, 128> kAsciiToken = MakeAsciiTable();
+alignas(64) constexpr std::array<char, 128> kAsciiToken = MakeAsciiTable();
+
+#ifdef ECHOES_NORMALIZE_AVX512
+// 64 ASCII bytes at once: a two-register byte permute looks every byte up in
+// kAsciiToken, a separator is kept (as a space) only right after a token byte, and
+// compress-store packs the kept bytes. `after_token` says whether the byte before the
+// block was a token byte. Returns the bytes written.
+inline size_t NormalizeAsciiBlock(const unsigned char* in, char* out, bool* after_token) {
+  const __m512i bytes = _mm512_loadu_si512(in);
+  const __m512i low = _mm512_load_si512(kAsciiToken.data());
+  const __m512i high = _mm512_load_si512(kAsciiToken.data() + 64);
+  const __m512i mapped = _mm512_permutex2var_epi8(low, bytes, high);
+  const __mmask64 token = _mm512_test_epi8_mask(mapped, mapped);
+  const __mmask64 after = (token << 1) | static_cast<__mmask64>(*after_token);
+  const __mmask64 keep = token | (~token & after);
+  const __m512i text = _mm512_mask_blend_epi8(token, _mm512_set1_epi8(' '), mapped);
+  _mm512_mask_compressstoreu_epi8(out, keep, text);
+  *after_token = (token >> 63) != 0;
+  return static_cast<size_t>(__builtin_popcountll(keep));
+}
+#endif
 
 // Scripts written without spaces between words: each character is a token.
 bool IsUnspacedScript(int32_t cp) {
@@ -89,6 +114,26 @@ NormalizeStats TextNormalizer::Normalize(std::string_view text, std::string* out
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
+#ifdef ECHOES_NORMALIZE_AVX512
+    // Whole 64-byte ASCII blocks. The block writes a separator's space eagerly (after
+    // the token before it), so first settle a space still pending from the scalar path.
+    if (i + 64 <= n) {
+      if (pending_space && w != begin && w[-1] != ' ') *w++ = ' ';
+      pending_space = false;
+      bool after_token = w != begin && w[-1] != ' ';
+      while (i + 64 <= n) {
+        const __mmask64 high_bits = _mm512_movepi8_mask(_mm512_loadu_si512(p + i));
+        if (high_bits != 0) break;
+        w += NormalizeAsciiBlock(p + i, w, &after_token);
+        i += 64;
+      }
+      // Back to the scalar paths' lazy spaces.
+      if (w != begin && w[-1] == ' ') {
+        --w;
+        pending_space = true;
+      }
+    }
+#endif
     // Branchless over blocks of 8 ASCII bytes: which byte is a letter or a separator
     // follows the text, not a pattern, so branches on it would mispredict once a word.
     // Each byte stores a space (kept only before a token that follows a separator)
