@@ -109,6 +109,7 @@ struct DedupStats {
   uint64_t text_bytes = 0;       // bytes of document text, after JSON unescaping
   int threads = 0;
   double seconds = 0;            // wall time of the whole run
+  std::vector<std::pair<std::string, double>> phase_seconds;  // wall time per stage, in order
   std::string out_dir;
 };
 

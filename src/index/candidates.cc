@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "util/radix_sort.h"
+
 namespace echoes {
 namespace {
 
@@ -20,6 +22,8 @@ bool CollidedEarlier(const DocumentTable& table, uint32_t a, uint32_t b, size_t 
   return false;
 }
 
+inline uint64_t PairKey(const CandidatePair& p) { return uint64_t{p.a} << 32 | p.b; }
+
 }  // namespace
 
 std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
@@ -30,7 +34,9 @@ std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
     for (size_t i = 0; i < units.size(); ++i) {
       keyed[i] = {table.BandKeysOf(units[i])[band], units[i]};
     }
-    std::sort(keyed.begin(), keyed.end());
+    // Stable on the key alone: units are in record order, so equal keys stay sorted
+    // by record, as the pairing below needs.
+    RadixSort(&keyed, [](const std::pair<uint64_t, uint32_t>& k) { return k.first; });
     for (size_t begin = 0; begin < keyed.size();) {
       size_t end = begin + 1;
       while (end < keyed.size() && keyed[end].first == keyed[begin].first) ++end;
@@ -44,7 +50,7 @@ std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
       begin = end;
     }
   }
-  std::sort(pairs.begin(), pairs.end());
+  RadixSort(&pairs, PairKey);
   return pairs;
 }
 
@@ -56,7 +62,9 @@ std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
   for (const ShingleSample& s : table.samples) {
     if (is_unit[s.record]) samples.push_back(s);
   }
-  std::sort(samples.begin(), samples.end());
+  RadixSort(&samples, [](const ShingleSample& s) {
+    return uint64_t{s.hash} << 32 | s.record;
+  });
   std::vector<CandidatePair> shared;  // one entry per shared sample
   for (size_t begin = 0; begin < samples.size();) {
     size_t end = begin + 1;
@@ -68,7 +76,7 @@ std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
     }
     begin = end;
   }
-  std::sort(shared.begin(), shared.end());
+  RadixSort(&shared, PairKey);
   std::vector<CandidatePair> pairs;
   for (size_t begin = 0; begin < shared.size();) {
     size_t end = begin + 1;

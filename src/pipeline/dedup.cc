@@ -142,6 +142,14 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   if (!expanded.ok()) return expanded.status();
   const InputList& input_list = expanded.value();
 
+  std::vector<std::pair<std::string, double>> phases;
+  auto phase_start = std::chrono::steady_clock::now();
+  const auto end_phase = [&](const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    phases.push_back({name, std::chrono::duration<double>(now - phase_start).count()});
+    phase_start = now;
+  };
+
   // Sign: every record parsed, normalized, hashed and (with near) sketched.
   const int threads = ResolveThreads(options.threads);
   const SketchOptions sketch = ResolveSketch(options);
@@ -152,6 +160,7 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   if (options.strict && !table.rejections.empty()) {
     return Status::StrictStop(DescribeRejection(table.rejections.front(), input_list.sources));
   }
+  end_phase("read");
   if (table.docs.size() > UINT32_MAX) {
     return Status::InvalidArgument("more than 2^32 records in one run; split the corpus");
   }
@@ -164,8 +173,10 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
         FindNearEdges(table, clustering, input_list.sources, options, sketch);
     if (!found.ok()) return found.status();
     near = std::move(found).value();
+    end_phase("candidates+verify");
     clustering = ClusterStars(table, clustering, near.edges);
   }
+  end_phase("cluster");
 
   // Filter: the result files, then the kept records read again.
   if (Status s = WriteDropped(options.out_dir, table, clustering, near.edges); !s.ok()) return s;
@@ -182,10 +193,12 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
     p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     options.on_progress(p);
   }
+  end_phase("write results");
   if (Status s = WriteKept(options.out_dir, input_list.sources, options, table, clustering);
       !s.ok()) {
     return s;
   }
+  end_phase("write kept");
 
   DedupStats stats = CountOutcomes(table, clustering);
   stats.candidates = near.candidates;
@@ -199,6 +212,7 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   stats.skipped_files = input_list.skipped_files;
   stats.input_bytes = input_bytes;
   stats.threads = threads;
+  stats.phase_seconds = std::move(phases);
   stats.out_dir = options.out_dir;
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (Status s = WriteStats(options.out_dir, stats); !s.ok()) return s;

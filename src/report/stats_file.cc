@@ -72,7 +72,14 @@ std::string StatsToJson(const DedupStats& s) {
   AppendJsonScore(&out, static_cast<double>(s.input_bytes) / 1e6 / seconds);
   out.append(", \"docs_per_s\": ");
   AppendJsonScore(&out, static_cast<double>(s.read) / seconds);
-  out.append("}\n}\n");
+  out.append(", \"phases\": {");
+  for (size_t i = 0; i < s.phase_seconds.size(); ++i) {
+    if (i > 0) out.append(", ");
+    AppendJsonString(&out, s.phase_seconds[i].first);
+    out.append(": ");
+    AppendJsonScore(&out, s.phase_seconds[i].second);
+  }
+  out.append("}}\n}\n");
   return out;
 }
 

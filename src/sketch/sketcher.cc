@@ -147,11 +147,28 @@ void Sketcher::Compute(std::string* normalized, Sketch* out) {
     values_[i] = static_cast<uint32_t>(s >> 32);
     if ((s & sample_mask) == 0) out->samples.push_back(values_[i]);
   }
-  // Lanes outside, shingles inside: the 16 running minima stay in one register for the
-  // whole document, and each shingle costs one multiply, one add and one min per 16
+  // Lanes outside, shingles inside: the running minima stay in registers for the whole
+  // document, and each shingle costs one multiply, one add and one min per 16
   // permutations, with no store-to-load chain through memory.
-  minima_.assign((perms + kLanes - 1) / kLanes * kLanes, std::numeric_limits<uint32_t>::max());
-  for (size_t j = 0; j < perms; j += kLanes) {
+  // Four registers per sweep: four independent multiply-add-min chains hide the
+  // multiply's latency, and each shingle value is broadcast once per 64 permutations.
+  const size_t padded = (perms + kLanes - 1) / kLanes * kLanes;
+  minima_.assign(padded, std::numeric_limits<uint32_t>::max());
+  size_t j = 0;
+  for (; j + 4 * kLanes <= padded; j += 4 * kLanes) {
+    Lanes a[4], b[4], m[4];
+    std::memcpy(a, multipliers_.data() + j, sizeof a);
+    std::memcpy(b, addends_.data() + j, sizeof b);
+    std::memcpy(m, minima_.data() + j, sizeof m);
+    for (uint32_t x : values_) {
+      for (int r = 0; r < 4; ++r) {
+        const Lanes v = a[r] * x + b[r];
+        m[r] = v < m[r] ? v : m[r];
+      }
+    }
+    std::memcpy(minima_.data() + j, m, sizeof m);
+  }
+  for (; j < padded; j += kLanes) {
     Lanes a, b, minimum;
     std::memcpy(&a, multipliers_.data() + j, sizeof a);
     std::memcpy(&b, addends_.data() + j, sizeof b);
