@@ -170,10 +170,11 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   NearEdges near;
   if (options.near) {
     Result<NearEdges> found =
-        FindNearEdges(table, clustering, input_list.sources, options, sketch);
+        FindNearEdges(table, clustering, input_list.sources, options, sketch, threads);
     if (!found.ok()) return found.status();
     near = std::move(found).value();
     end_phase("candidates+verify");
+    for (const auto& sub : near.phase_seconds) phases.push_back({"  " + sub.first, sub.second});
     clustering = ClusterStars(table, clustering, near.edges);
   }
   end_phase("cluster");

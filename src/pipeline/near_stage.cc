@@ -5,7 +5,9 @@
 #include "pipeline/near_stage.h"
 
 #include <algorithm>
+#include <chrono>
 #include <iterator>
+#include <thread>
 
 #include "index/candidates.h"
 #include "io/record_batcher.h"
@@ -44,7 +46,8 @@ Result<std::vector<std::vector<uint32_t>>> ReadShingleSets(
 
 Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& exact,
                                 const std::vector<InputSource>& sources,
-                                const DedupOptions& options, const SketchOptions& sketch) {
+                                const DedupOptions& options, const SketchOptions& sketch,
+                                int threads) {
   std::vector<uint32_t> units;
   std::vector<uint8_t> is_unit(table.docs.size(), 0);
   for (uint64_t i = 0; i < table.docs.size(); ++i) {
@@ -53,8 +56,25 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
     is_unit[i] = 1;
   }
 
-  const std::vector<CandidatePair> banded = BandCandidates(table, units);
-  const std::vector<CandidatePair> sampled = SampleCandidates(table, is_unit);
+  NearEdges result;
+  auto phase_start = std::chrono::steady_clock::now();
+  const auto end_phase = [&](const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    result.phase_seconds.push_back({name, std::chrono::duration<double>(now - phase_start).count()});
+    phase_start = now;
+  };
+  // The two indexes are independent: with a second thread, the samples are sorted
+  // while the bands are.
+  std::vector<CandidatePair> banded, sampled;
+  if (threads > 1) {
+    std::thread sampler([&] { sampled = SampleCandidates(table, is_unit); });
+    banded = BandCandidates(table, units);
+    sampler.join();
+  } else {
+    banded = BandCandidates(table, units);
+    sampled = SampleCandidates(table, is_unit);
+  }
+  end_phase("index");
   std::vector<CandidatePair> candidates;
   candidates.reserve(banded.size() + sampled.size());
   std::set_union(banded.begin(), banded.end(), sampled.begin(), sampled.end(),
@@ -63,18 +83,37 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
   VerifyOptions verify;
   verify.threshold = options.threshold;
   verify.containment = options.containment;
-  NearEdges result;
   result.candidates = candidates.size();
-  std::vector<CandidatePair> uncertain;
-  for (const CandidatePair& pair : candidates) {
-    Edge edge;
-    switch (EstimatePair(table, pair, verify, &edge)) {
-      case Verdict::kAccept: result.edges.push_back(edge); break;
-      case Verdict::kUncertain: uncertain.push_back(pair); break;
-      case Verdict::kReject: break;
+  // Estimates in `threads` contiguous slices, merged in slice order: same result for
+  // any thread count.
+  const size_t slices = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(threads),
+                                                              candidates.size() / 4096 + 1));
+  std::vector<std::vector<Edge>> accepted(slices);
+  std::vector<std::vector<CandidatePair>> unsure(slices);
+  const auto estimate_slice = [&](size_t slice) {
+    const size_t begin = candidates.size() * slice / slices;
+    const size_t end = candidates.size() * (slice + 1) / slices;
+    for (size_t k = begin; k < end; ++k) {
+      Edge edge;
+      switch (EstimatePair(table, candidates[k], verify, &edge)) {
+        case Verdict::kAccept: accepted[slice].push_back(edge); break;
+        case Verdict::kUncertain: unsure[slice].push_back(candidates[k]); break;
+        case Verdict::kReject: break;
+      }
     }
+  };
+  {
+    std::vector<std::thread> workers;
+    for (size_t slice = 1; slice < slices; ++slice) workers.emplace_back(estimate_slice, slice);
+    estimate_slice(0);
+    for (std::thread& t : workers) t.join();
   }
-
+  std::vector<CandidatePair> uncertain;
+  for (size_t slice = 0; slice < slices; ++slice) {
+    result.edges.insert(result.edges.end(), accepted[slice].begin(), accepted[slice].end());
+    uncertain.insert(uncertain.end(), unsure[slice].begin(), unsure[slice].end());
+  }
+  end_phase("estimate");
   if (!uncertain.empty()) {
     std::vector<uint32_t> wanted;
     for (const CandidatePair& p : uncertain) {
@@ -98,6 +137,7 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
     }
     result.exact_checks = uncertain.size();
   }
+  end_phase("exact");
   std::sort(result.edges.begin(), result.edges.end(), [](const Edge& x, const Edge& y) {
     return std::tie(x.a, x.b) < std::tie(y.a, y.b);
   });

@@ -6,6 +6,8 @@
 #define ECHOES_PIPELINE_NEAR_STAGE_H_
 
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "cluster/exact_clusters.h"
@@ -22,14 +24,17 @@ struct NearEdges {
   std::vector<Edge> edges;  // verified, sorted by (a, b); a and b stand for their exact groups
   uint64_t candidates = 0;
   uint64_t exact_checks = 0;
+  std::vector<std::pair<std::string, double>> phase_seconds;  // bands, samples, estimate, exact
 };
 
 // Finds the verified near and contained edges between the records that represent
 // their exact-duplicate groups in `exact`. Reads `sources` again only if some pair needs
-// its exact shingle sets. Errors: kInternal if an input changed since the first read.
+// its exact shingle sets. Uses up to `threads` threads; the result does not depend on
+// it. Errors: kInternal if an input changed since the first read.
 Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& exact,
                                 const std::vector<InputSource>& sources,
-                                const DedupOptions& options, const SketchOptions& sketch);
+                                const DedupOptions& options, const SketchOptions& sketch,
+                                int threads);
 
 }  // namespace echoes
 
