@@ -46,12 +46,19 @@ inline uint64_t Load8(const char* p) {
 // masked away, so the hash depends on the token only. Two multiplies and one final
 // mix: the shingle hash mixes again, so this only has to separate tokens.
 inline uint64_t HashToken(const char* p, size_t length) {
+  // kKeep[n]: the low n bytes of a word (n = 0..8).
+  static constexpr uint64_t kKeep[9] = {0,
+                                        0xFF,
+                                        0xFFFF,
+                                        0xFFFFFF,
+                                        0xFFFFFFFF,
+                                        0xFFFFFFFFFF,
+                                        0xFFFFFFFFFFFF,
+                                        0xFFFFFFFFFFFFFF,
+                                        0xFFFFFFFFFFFFFFFF};
   if (length <= 16) {
-    const uint64_t lo_mask = length >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * length)) - 1;
-    const size_t hi_bytes = length > 8 ? length - 8 : 0;
-    const uint64_t hi_mask = hi_bytes == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * hi_bytes)) - 1;
-    const uint64_t lo = Load8(p) & lo_mask;
-    const uint64_t hi = Load8(p + 8) & hi_mask;
+    const uint64_t lo = Load8(p) & kKeep[length < 8 ? length : 8];
+    const uint64_t hi = Load8(p + 8) & kKeep[length > 8 ? length - 8 : 0];
     uint64_t h = lo * 0x9E3779B97F4A7C15ULL ^ (hi + length) * 0xC2B2AE3D27D4EB4FULL;
     return h ^ (h >> 29);
   }
@@ -85,7 +92,11 @@ void Sketcher::Shingle(std::string* normalized) {
   const size_t size = normalized->size();
   normalized->append(24, '\0');
   const char* text = normalized->data();
-  token_hashes_.clear();
+  // At most one token per two bytes; writing through a pointer keeps the capacity
+  // check out of the loop.
+  token_hashes_.resize(size / 2 + 2);
+  uint64_t* hashes = token_hashes_.data();
+  size_t token_count = 0;
   // Token ends are found 8 bytes at a time (SWAR) instead of one memchr per word.
   size_t start = 0;
   for (size_t block = 0; block < size; block += 8) {
@@ -93,12 +104,13 @@ void Sketcher::Shingle(std::string* normalized) {
     if (block + 8 > size) spaces &= (uint64_t{1} << (size - block)) - 1;
     while (spaces != 0) {
       const size_t end = block + static_cast<size_t>(__builtin_ctzll(spaces));
-      token_hashes_.push_back(HashToken(text + start, end - start));
+      hashes[token_count++] = HashToken(text + start, end - start);
       start = end + 1;
       spaces &= spaces - 1;
     }
   }
-  if (start < size) token_hashes_.push_back(HashToken(text + start, size - start));
+  if (start < size) hashes[token_count++] = HashToken(text + start, size - start);
+  token_hashes_.resize(token_count);
   normalized->resize(size);
 
   shingles_.clear();

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Near-duplicate throughput of `echoes dedup` (read → sketch → candidates → verify →
+# cluster → write) on ~1.1 GB of Reuters-composed documents with planted echoes
+# (bench/make_near_corpus.py), against the reading floor (bench/floor.cc: read + parse +
+# normalize + tokenize, nothing else). 1 and 2 threads, best of three, peak RSS.
+# Usage: bench/near_throughput.sh [SIZE_MB]  (default 1100). Log in bench/logs/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mb=${1:-1100}
+cache=${ECHOES_BENCH_CACHE:-/tmp/echoes-bench}
+mkdir -p "$cache" bench/logs
+# Outputs go to RAM (tmpfs) so that the figures measure echoes, not the disk's writeback.
+out=${ECHOES_BENCH_OUT:-/dev/shm/echoes-bench-out}
+scripts/build >/dev/null
+log=bench/logs/near-$(date -u +%Y%m%d-%H%M%S).log
+
+[ -f "$cache/reuters.jsonl" ] || python3 bench/reuters_to_jsonl.py "$cache/reuters.jsonl"
+corpus=$cache/near-${size_mb}mb.jsonl
+[ -f "$corpus" ] || python3 bench/make_near_corpus.py "$cache/reuters.jsonl" "$corpus" --size-mb "$size_mb"
+bytes=$(stat -c %s "$corpus")
+
+run() {  # run THREADS MODE_FLAGS... → prints one table row (fastest of three)
+  local threads=$1; shift
+  local best="" best_wall=""
+  for _ in 1 2 3; do
+    rm -rf "$out"
+    /usr/bin/time -f "%e %U %S %M" -o "$cache/time.txt" \
+      build/echoes dedup "$corpus" --out "$out" --threads "$threads" --quiet "$@"
+    read -r wall user sys rss <"$cache/time.txt"
+    if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then
+      best_wall=$wall
+      best=$(awk -v b="$bytes" -v t="$threads" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" \
+        -v m="${*:-near}" 'BEGIN { c = u + s; printf "%-12s %7d %8.2f %8.2f %11.1f %11.1f %9.0f", m, t, w, c, b/1e6/w, b/1e6/c, r/1024 }')
+      cp "$out/stats.json" "$cache/stats-best.json"
+    fi
+  done
+  echo "$best"
+}
+
+{
+  echo "# echoes near-duplicate throughput"
+  echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit:   $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (modified)')"
+  echo "cpu:      $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') ($(nproc) cores)"
+  echo "compiler: $(g++ --version | head -1)"
+  echo "corpus:   $corpus ($bytes bytes, $(wc -l <"$corpus") records)"
+  cat "$corpus" >/dev/null  # page cache: measure echoes, not the disk
+  echo
+  echo "floor (read + parse + normalize + tokenize, 1 thread):"
+  build/echoes_floor "$corpus"
+  echo
+  printf "%-12s %7s %8s %8s %11s %11s %9s\n" mode threads wall_s cpu_s "MB/s(wall)" "MB/s/core" peak_MB
+  run 1 --exact-only
+  run 1
+  one=$(grep -o '"seconds": [0-9.]*' "$cache/stats-best.json" | head -1 | cut -d' ' -f2)
+  echo "  phases (1 thread): $(grep -o '"phases": {[^}]*}' "$cache/stats-best.json")"
+  echo "  $(grep -o '"dropped_by_relation": {[^}]*}' "$cache/stats-best.json"), $(grep -o '"candidates": [0-9]*' "$cache/stats-best.json"), $(grep -o '"exact_checks": [0-9]*' "$cache/stats-best.json")"
+  run 2
+  two=$(grep -o '"seconds": [0-9.]*' "$cache/stats-best.json" | head -1 | cut -d' ' -f2)
+  echo "  phases (2 threads): $(grep -o '"phases": {[^}]*}' "$cache/stats-best.json")"
+  awk -v a="$one" -v b="$two" 'BEGIN { printf "speed-up 1 -> 2 threads: %.2fx\n", a / b }'
+} | tee "$log"
+echo "log: $log"
