@@ -46,7 +46,7 @@ bytes=$(stat -c %s "$corpus")
     echo "$best"
   done
   echo
-  echo "records: $(grep -o '"read": [0-9]*' "$out/stats.json")," \
+  echo "records: $(grep -o '"read": [0-9]*' "$out/stats.json" | head -1)," \
     "$(grep -o '"dropped": [0-9]*' "$out/stats.json")," \
     "$(grep -o '"clusters": [0-9]*' "$out/stats.json")"
 } | tee "$log"
