@@ -16,7 +16,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"dedup", echoes::cli::DedupCommand,
-     "find exact duplicates in JSONL or text corpora; write kept, dropped, clusters, edges"},
+     "find exact, near and contained duplicates; write kept, dropped, clusters, edges"},
 };
 
 void PrintUsage(std::ostream& out) {
