@@ -76,6 +76,10 @@ struct DedupOptions {
   // Write every verified pair to edges.jsonl, not only the link from each dropped
   // record to its representative.
   bool all_edges = false;
+  // If set, the intermediate data of the stages is also written to this directory:
+  // sign.echoes (per-record hashes and sketches) and edges.echoes (verified edges), for
+  // running the stages as separate processes (see src/pipeline/stage_files.h).
+  std::string stages_dir;
   // Records larger than this are rejected unread (bytes). Default 256 MiB: room for
   // any real document while bounding memory per thread.
   uint64_t max_record_bytes = uint64_t{256} << 20;

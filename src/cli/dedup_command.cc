@@ -175,6 +175,8 @@ int DedupCommand(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--all-edges", options.all_edges,
                "write every verified pair to edges.jsonl, not only each dropped record's link");
+  app.add_option("--save-stages", options.stages_dir,
+                 "also write the stages' intermediate data (sign.echoes, edges.echoes) here");
   app.add_flag("--dry-run", dry_run,
                "print the plan (LSH bands, S-curve, memory estimate) and read nothing");
   app.add_option("--max-record-mb", max_record_mb,

@@ -24,6 +24,7 @@
 #include "pipeline/document_table.h"
 #include "pipeline/near_stage.h"
 #include "pipeline/parallel_reader.h"
+#include "pipeline/stage_files.h"
 #include "report/kept_file.h"
 #include "report/result_files.h"
 #include "report/stats_file.h"
@@ -164,6 +165,11 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   if (table.docs.size() > UINT32_MAX) {
     return Status::InvalidArgument("more than 2^32 records in one run; split the corpus");
   }
+  if (!options.stages_dir.empty()) {
+    std::filesystem::create_directories(options.stages_dir, ec);
+    if (ec) return Status::IoError(options.stages_dir + ": cannot create directory: " + ec.message());
+    if (Status s = WriteSignStage(options.stages_dir + "/sign.echoes", table); !s.ok()) return s;
+  }
 
   // Bucket, verify, cluster.
   Clustering clustering = ClusterExact(table);
@@ -174,6 +180,11 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
     if (!found.ok()) return found.status();
     near = std::move(found).value();
     end_phase("candidates+verify");
+    if (!options.stages_dir.empty()) {
+      if (Status s = WriteEdgesStage(options.stages_dir + "/edges.echoes", near.edges); !s.ok()) {
+        return s;
+      }
+    }
     for (const auto& sub : near.phase_seconds) phases.push_back({"  " + sub.first, sub.second});
     clustering = ClusterStars(table, clustering, near.edges);
   }
