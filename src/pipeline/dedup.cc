@@ -206,7 +206,8 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
     options.on_progress(p);
   }
   end_phase("write results");
-  if (Status s = WriteKept(options.out_dir, input_list.sources, options, table, clustering);
+  if (Status s =
+          WriteKept(options.out_dir, input_list.sources, options, table, clustering, threads);
       !s.ok()) {
     return s;
   }

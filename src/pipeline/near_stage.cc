@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "index/candidates.h"
-#include "io/record_batcher.h"
+#include "io/batch_prefetcher.h"
 #include "pipeline/record_processor.h"
 
 namespace echoes {
@@ -19,10 +19,11 @@ namespace {
 // Shingle sets of the records in `wanted` (sorted), in the same order.
 Result<std::vector<std::vector<uint32_t>>> ReadShingleSets(
     const std::vector<uint32_t>& wanted, const std::vector<InputSource>& sources,
-    const DedupOptions& options, const SketchOptions& sketch, uint64_t record_count) {
+    const DedupOptions& options, const SketchOptions& sketch, uint64_t record_count,
+    int threads) {
   std::vector<std::vector<uint32_t>> sets(wanted.size());
   RecordProcessor processor(&options, &sources, &sketch);
-  RecordBatcher batcher(&sources, 4 << 20, options.max_record_bytes);
+  BatchPrefetcher batcher(&sources, 4 << 20, options.max_record_bytes, threads > 1);
   RecordBatch batch;
   uint64_t index = 0;
   size_t next = 0;
@@ -123,7 +124,7 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     Result<std::vector<std::vector<uint32_t>>> sets =
-        ReadShingleSets(wanted, sources, options, sketch, table.docs.size());
+        ReadShingleSets(wanted, sources, options, sketch, table.docs.size(), threads);
     if (!sets.ok()) return sets.status();
     const auto set_of = [&](uint32_t record) -> const std::vector<uint32_t>& {
       return sets.value()[static_cast<size_t>(

@@ -4,18 +4,19 @@
 #include "report/kept_file.h"
 
 #include "io/atomic_file.h"
-#include "io/record_batcher.h"
+#include "io/batch_prefetcher.h"
 #include "report/json_writer.h"
 
 namespace echoes {
 
 Status WriteKept(const std::string& dir, const std::vector<InputSource>& sources,
                  const DedupOptions& options, const DocumentTable& table,
-                 const Clustering& clustering) {
+                 const Clustering& clustering, int threads) {
   AtomicFile file;
   Status status = file.Open(dir, "kept.jsonl");
   if (!status.ok()) return status;
-  RecordBatcher batcher(&sources, 4 << 20, options.max_record_bytes);
+  // With a second thread, the next batches are read while this one is written.
+  BatchPrefetcher batcher(&sources, 4 << 20, options.max_record_bytes, threads > 1);
   RecordBatch batch;
   uint64_t index = 0;
   std::string line;
@@ -28,8 +29,12 @@ Status WriteKept(const std::string& dir, const std::vector<InputSource>& sources
       const uint64_t i = index++;
       if (table.docs[i].rejected || clustering.representative_of[i] != i) continue;
       if (record.kind == RecordKind::kJsonLine) {
-        line.assign(batch.BytesOf(record));
-      } else if (record.kind == RecordKind::kTextDocument) {
+        status = file.Append(batch.BytesOf(record));
+        if (status.ok()) status = file.Append("\n");
+        if (!status.ok()) return status;
+        continue;
+      }
+      if (record.kind == RecordKind::kTextDocument) {
         line.assign("{");
         AppendJsonString(&line, options.id_field);
         line.push_back(':');

@@ -17,10 +17,11 @@ namespace echoes {
 // Reads `sources` again, cutting records exactly as the reading pass did, and writes
 // each kept record to <dir>/kept.jsonl: a JSONL line as it came (plus "\n"), a text file
 // as {"id": ..., "text": ...}. Errors: kIoError; kInternal if the inputs changed since
-// the reading pass (the record count differs).
+// the reading pass (the record count differs). With threads > 1 the input is read on
+// a second thread.
 Status WriteKept(const std::string& dir, const std::vector<InputSource>& sources,
                  const DedupOptions& options, const DocumentTable& table,
-                 const Clustering& clustering);
+                 const Clustering& clustering, int threads);
 
 }  // namespace echoes
 
