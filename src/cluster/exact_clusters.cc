@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "cluster/representative.h"
+#include "util/radix_sort.h"
 
 namespace echoes {
 
@@ -21,10 +22,21 @@ Clustering ClusterExact(const DocumentTable& table) {
   for (uint64_t i = 0; i < docs.size(); ++i) {
     if (!docs[i].rejected) order.push_back(i);
   }
-  std::sort(order.begin(), order.end(), [&](uint64_t a, uint64_t b) {
-    if (docs[a].hash != docs[b].hash) return docs[a].hash < docs[b].hash;
-    return a < b;
-  });
+  // Radix sort on the low 64 bits (stable: indices stay ascending), then order the
+  // rare runs of equal low halves by the whole hash, so equal hashes are adjacent.
+  RadixSort(&order, [&](uint64_t i) { return docs[i].hash.low; });
+  for (size_t begin = 0; begin < order.size();) {
+    size_t end = begin + 1;
+    while (end < order.size() && docs[order[end]].hash.low == docs[order[begin]].hash.low) ++end;
+    if (end - begin > 1) {
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(begin),
+                order.begin() + static_cast<std::ptrdiff_t>(end), [&](uint64_t a, uint64_t b) {
+                  if (docs[a].hash != docs[b].hash) return docs[a].hash < docs[b].hash;
+                  return a < b;
+                });
+    }
+    begin = end;
+  }
 
   for (size_t begin = 0; begin < order.size();) {
     size_t end = begin + 1;

@@ -190,14 +190,8 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   }
   end_phase("cluster");
 
-  // Filter: the result files, then the kept records read again.
-  if (Status s = WriteDropped(options.out_dir, table, clustering, near.edges); !s.ok()) return s;
-  if (Status s = WriteClusters(options.out_dir, table, clustering); !s.ok()) return s;
-  if (Status s = WriteEdges(options.out_dir, table, clustering, near.edges, options.all_edges);
-      !s.ok()) {
-    return s;
-  }
-  if (Status s = WriteRejected(options.out_dir, table, input_list.sources); !s.ok()) return s;
+  // Filter: the result files, and the kept records read again. They are independent:
+  // with a second thread the small files are written while kept.jsonl is.
   if (options.on_progress) {
     DedupProgress p;
     p.phase = "writing";
@@ -205,13 +199,28 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
     p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     options.on_progress(p);
   }
-  end_phase("write results");
-  if (Status s =
-          WriteKept(options.out_dir, input_list.sources, options, table, clustering, threads);
-      !s.ok()) {
-    return s;
+  const auto write_results = [&]() -> Status {
+    if (Status s = WriteDropped(options.out_dir, table, clustering, near.edges); !s.ok()) return s;
+    if (Status s = WriteClusters(options.out_dir, table, clustering); !s.ok()) return s;
+    if (Status s = WriteEdges(options.out_dir, table, clustering, near.edges, options.all_edges);
+        !s.ok()) {
+      return s;
+    }
+    return WriteRejected(options.out_dir, table, input_list.sources);
+  };
+  Status results_status;
+  std::thread results_writer;
+  if (threads > 1) {
+    results_writer = std::thread([&] { results_status = write_results(); });
+  } else {
+    results_status = write_results();
   }
-  end_phase("write kept");
+  Status kept_status =
+      WriteKept(options.out_dir, input_list.sources, options, table, clustering, threads);
+  if (results_writer.joinable()) results_writer.join();
+  if (!results_status.ok()) return results_status;
+  if (!kept_status.ok()) return kept_status;
+  end_phase("write");
 
   DedupStats stats = CountOutcomes(table, clustering);
   stats.candidates = near.candidates;
