@@ -37,8 +37,9 @@ int main(int argc, char** argv) {
       if (r.kind != echoes::RecordKind::kJsonLine) continue;
       simdjson::ondemand::document doc;
       std::string_view text;
-      if (parser.iterate(simdjson::padded_string_view(batch.bytes.data() + r.offset, r.size,
-                                                      batch.bytes.size() - r.offset))
+      if (parser
+              .iterate(simdjson::padded_string_view(batch.bytes.data() + r.offset, r.size,
+                                                    batch.bytes.size() - r.offset))
               .get(doc) ||
           doc["text"].get_string().get(text)) {
         continue;
@@ -53,7 +54,7 @@ int main(int argc, char** argv) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double mb = static_cast<double>(batcher.decompressed_bytes()) / 1e6;
   std::printf("floor: %llu records, %llu tokens, %.1f MB in %.2f s: %.1f MB/s\n",
-              static_cast<unsigned long long>(records), static_cast<unsigned long long>(tokens),
-              mb, seconds, mb / seconds);
+              static_cast<unsigned long long>(records), static_cast<unsigned long long>(tokens), mb,
+              seconds, mb / seconds);
   return 0;
 }

@@ -70,8 +70,8 @@ int main(int argc, char** argv) {
   for (const auto& [source, copy] : pairs) {
     auto a = docs.find(source), b = docs.find(copy);
     if (a == docs.end() || b == docs.end() || a->second.shingles.empty()) continue;
-    const double shared = static_cast<double>(
-        echoes::IntersectionSize(a->second.shingles, b->second.shingles));
+    const double shared =
+        static_cast<double>(echoes::IntersectionSize(a->second.shingles, b->second.shingles));
     const double exact = shared / static_cast<double>(a->second.shingles.size() +
                                                       b->second.shingles.size() - shared);
     size_t equal = 0;

@@ -40,9 +40,10 @@ std::string SharedDataDir();
 }  // namespace echoes::testing
 
 // Skips the current test, with a message, when ../shared/data is absent.
-#define ECHOES_REQUIRE_SHARED_DATA(dir)                                                  \
-  const std::string dir = ::echoes::testing::SharedDataDir();                             \
-  if (dir.empty()) GTEST_SKIP() << "../shared/data not found beside the source tree; it " \
-                                   "is present in CI"
+#define ECHOES_REQUIRE_SHARED_DATA(dir)                                  \
+  const std::string dir = ::echoes::testing::SharedDataDir();            \
+  if (dir.empty())                                                       \
+  GTEST_SKIP() << "../shared/data not found beside the source tree; it " \
+                  "is present in CI"
 
 #endif  // ECHOES_TESTS_TEST_UTIL_H_

@@ -38,11 +38,11 @@ namespace echoes {
 
 // How far a run has got; handed to DedupOptions::on_progress.
 struct DedupProgress {
-  const char* phase = "";      // "reading" or "writing"
-  uint64_t records = 0;        // records read so far
-  uint64_t bytes = 0;          // input bytes consumed so far (compressed, as on disk)
-  uint64_t total_bytes = 0;    // size of all inputs on disk; 0 if unknown (stdin)
-  double seconds = 0;          // since the run began
+  const char* phase = "";    // "reading" or "writing"
+  uint64_t records = 0;      // records read so far
+  uint64_t bytes = 0;        // input bytes consumed so far (compressed, as on disk)
+  uint64_t total_bytes = 0;  // size of all inputs on disk; 0 if unknown (stdin)
+  double seconds = 0;        // since the run began
 };
 
 struct DedupOptions {
@@ -93,26 +93,26 @@ struct DedupStats {
   uint64_t kept = 0;
   uint64_t dropped = 0;
   uint64_t rejected = 0;
-  std::map<std::string, uint64_t> dropped_by_relation;  // "exact" -> n
-  std::map<uint64_t, uint64_t> cluster_sizes;           // size -> number of clusters
+  std::map<std::string, uint64_t> dropped_by_relation;             // "exact" -> n
+  std::map<uint64_t, uint64_t> cluster_sizes;                      // size -> number of clusters
   std::vector<std::pair<std::string, uint64_t>> largest_clusters;  // representative, size
-  uint64_t candidates = 0;        // candidate pairs from the LSH and sample indexes
-  uint64_t verified_edges = 0;    // candidates confirmed as near or contained
-  uint64_t exact_checks = 0;      // candidates decided on exact shingle sets, read again
-  int bands = 0;                  // LSH plan used
+  uint64_t candidates = 0;      // candidate pairs from the LSH and sample indexes
+  uint64_t verified_edges = 0;  // candidates confirmed as near or contained
+  uint64_t exact_checks = 0;    // candidates decided on exact shingle sets, read again
+  int bands = 0;                // LSH plan used
   int rows = 0;
-  std::map<std::string, uint64_t> rejected_by_reason;   // "invalid_json" -> n
-  uint64_t clusters = 0;         // groups of 2 or more records
-  uint64_t largest_cluster = 0;  // members in the largest group
-  uint64_t repaired_utf8 = 0;    // records whose invalid UTF-8 was repaired, not rejected
-  uint64_t generated_ids = 0;    // records without an id field
-  uint64_t unparsed_dates = 0;   // date fields present but not understood
-  uint64_t sources = 0;          // input files read (a directory counts its files)
-  uint64_t skipped_files = 0;    // files in input directories that are neither .txt nor JSONL
-  uint64_t input_bytes = 0;      // bytes read, after decompression
-  uint64_t text_bytes = 0;       // bytes of document text, after JSON unescaping
+  std::map<std::string, uint64_t> rejected_by_reason;  // "invalid_json" -> n
+  uint64_t clusters = 0;                               // groups of 2 or more records
+  uint64_t largest_cluster = 0;                        // members in the largest group
+  uint64_t repaired_utf8 = 0;   // records whose invalid UTF-8 was repaired, not rejected
+  uint64_t generated_ids = 0;   // records without an id field
+  uint64_t unparsed_dates = 0;  // date fields present but not understood
+  uint64_t sources = 0;         // input files read (a directory counts its files)
+  uint64_t skipped_files = 0;   // files in input directories that are neither .txt nor JSONL
+  uint64_t input_bytes = 0;     // bytes read, after decompression
+  uint64_t text_bytes = 0;      // bytes of document text, after JSON unescaping
   int threads = 0;
-  double seconds = 0;            // wall time of the whole run
+  double seconds = 0;                                         // wall time of the whole run
   std::vector<std::pair<std::string, double>> phase_seconds;  // wall time per stage, in order
   std::string out_dir;
 };
@@ -131,7 +131,7 @@ struct DedupPlan {
   int bands = 0;
   int rows = 0;
   std::vector<std::pair<double, double>> s_curve;  // (Jaccard, P(candidate)) for 0.5 .. 0.95
-  uint64_t input_bytes = 0;       // on disk
+  uint64_t input_bytes = 0;                        // on disk
   uint64_t estimated_records = 0;  // from input_bytes at ~2 KB per record when unknown
   uint64_t bytes_per_record = 0;   // memory kept per record through the run
   uint64_t estimated_memory = 0;   // bytes

@@ -53,13 +53,13 @@ void PrintSummary(const DedupStats& s) {
     relations += (relations.empty() ? " (" : ", ") + name + " " + std::to_string(count);
   }
   if (!relations.empty()) relations += ")";
-  std::printf("echoes dedup: read %llu, kept %llu, dropped %llu%s, rejected %llu; "
-              "%llu clusters (largest %llu)\n",
-              static_cast<unsigned long long>(s.read), static_cast<unsigned long long>(s.kept),
-              static_cast<unsigned long long>(s.dropped), relations.c_str(),
-              static_cast<unsigned long long>(s.rejected),
-              static_cast<unsigned long long>(s.clusters),
-              static_cast<unsigned long long>(s.largest_cluster));
+  std::printf(
+      "echoes dedup: read %llu, kept %llu, dropped %llu%s, rejected %llu; "
+      "%llu clusters (largest %llu)\n",
+      static_cast<unsigned long long>(s.read), static_cast<unsigned long long>(s.kept),
+      static_cast<unsigned long long>(s.dropped), relations.c_str(),
+      static_cast<unsigned long long>(s.rejected), static_cast<unsigned long long>(s.clusters),
+      static_cast<unsigned long long>(s.largest_cluster));
   const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
   std::printf("  %.1f MB in %.2f s: %.1f MB/s, %.0f docs/s on %d thread%s\n",
               static_cast<double>(s.input_bytes) / 1e6, s.seconds,
@@ -72,9 +72,10 @@ void PrintSummary(const DedupStats& s) {
     }
     std::printf("  rejected: %s (see %s/rejected.jsonl)\n", reasons.c_str(), s.out_dir.c_str());
   }
-  std::printf("  outputs in %s/: kept.jsonl dropped.jsonl clusters.jsonl edges.jsonl "
-              "rejected.jsonl stats.json\n",
-              s.out_dir.c_str());
+  std::printf(
+      "  outputs in %s/: kept.jsonl dropped.jsonl clusters.jsonl edges.jsonl "
+      "rejected.jsonl stats.json\n",
+      s.out_dir.c_str());
 }
 
 int ExitCodeFor(const Status& status);
@@ -90,16 +91,19 @@ int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& option
   if (plan.bands == 0) {
     std::printf("exact duplicates only (--exact-only): no LSH\n");
   } else {
-    std::printf("LSH: %d bands x %d rows of %d MinHash values, word %d-grams, near at Jaccard "
-                ">= %.2f, contained at >= %.2f\n",
-                plan.bands, plan.rows, options.num_perm, options.shingle_size, options.threshold,
-                options.containment);
+    std::printf(
+        "LSH: %d bands x %d rows of %d MinHash values, word %d-grams, near at Jaccard "
+        ">= %.2f, contained at >= %.2f\n",
+        plan.bands, plan.rows, options.num_perm, options.shingle_size, options.threshold,
+        options.containment);
     std::printf("\n  Jaccard  P(candidate)\n");
     for (const auto& [s, p] : plan.s_curve) {
-      std::printf("  %7.2f  %12.4f  %s\n", s, p, std::string(static_cast<size_t>(p * 40), '#').c_str());
+      std::printf("  %7.2f  %12.4f  %s\n", s, p,
+                  std::string(static_cast<size_t>(p * 40), '#').c_str());
     }
-    std::printf("\nEvery candidate is verified (signatures, then exact shingle sets near the\n"
-                "threshold), so the curve trades verification time for recall.\n");
+    std::printf(
+        "\nEvery candidate is verified (signatures, then exact shingle sets near the\n"
+        "threshold), so the curve trades verification time for recall.\n");
   }
   std::printf("\nInput: %.1f MB on disk, about %llu records at 2 KB each.\n",
               static_cast<double>(plan.input_bytes) / 1e6,
@@ -112,12 +116,16 @@ int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& option
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return 0;
+    case StatusCode::kOk:
+      return 0;
     case StatusCode::kInvalidArgument:
-    case StatusCode::kNotFound: return 1;
+    case StatusCode::kNotFound:
+      return 1;
     case StatusCode::kStrictStop:
-    case StatusCode::kCorruptInput: return 2;
-    default: return 3;
+    case StatusCode::kCorruptInput:
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -129,14 +137,14 @@ int DedupCommand(int argc, char** argv) {
   bool quiet = false;
   uint64_t max_record_mb = options.max_record_bytes >> 20;
 
-  CLI::App app("Find the echoes in a corpus and keep one record of each: exact duplicates "
-               "(same text after Unicode NFKC, case folding and punctuation folding), near "
-               "duplicates (word-shingle Jaccard) and contained excerpts, each verified.",
-               "echoes dedup");
+  CLI::App app(
+      "Find the echoes in a corpus and keep one record of each: exact duplicates "
+      "(same text after Unicode NFKC, case folding and punctuation folding), near "
+      "duplicates (word-shingle Jaccard) and contained excerpts, each verified.",
+      "echoes dedup");
   app.add_option("INPUT", inputs, "JSONL files (.gz/.zst too), directories of .txt, or - for stdin")
       ->required();
-  app.add_option("-o,--out", options.out_dir, "output directory (created if missing)")
-      ->required();
+  app.add_option("-o,--out", options.out_dir, "output directory (created if missing)")->required();
   app.add_option("-t,--threads", options.threads,
                  "worker threads; 0 = one per core (output is the same for any value)")
       ->capture_default_str()

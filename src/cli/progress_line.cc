@@ -20,8 +20,8 @@ void ProgressLine::Update(const DedupProgress& p) {
   const double mb_per_s = static_cast<double>(p.bytes) / 1e6 / seconds;
   char eta[32] = "";
   if (p.total_bytes > 0 && p.bytes > 0 && p.bytes < p.total_bytes) {
-    const double left = seconds * static_cast<double>(p.total_bytes - p.bytes) /
-                        static_cast<double>(p.bytes);
+    const double left =
+        seconds * static_cast<double>(p.total_bytes - p.bytes) / static_cast<double>(p.bytes);
     std::snprintf(eta, sizeof eta, "  %3.0f%%  ETA %d:%02d",
                   100.0 * static_cast<double>(p.bytes) / static_cast<double>(p.total_bytes),
                   static_cast<int>(left) / 60, static_cast<int>(left) % 60);

@@ -71,7 +71,8 @@ std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
     while (end < samples.size() && samples[end].hash == samples[begin].hash) ++end;
     if (end - begin <= kMaxSampleGroup) {
       for (size_t p = begin; p < end; ++p) {
-        for (size_t q = p + 1; q < end; ++q) shared.push_back({samples[p].record, samples[q].record});
+        for (size_t q = p + 1; q < end; ++q)
+          shared.push_back({samples[p].record, samples[q].record});
       }
     }
     begin = end;

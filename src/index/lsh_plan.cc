@@ -27,10 +27,10 @@ LshPlan ChooseLshPlan(double threshold, int num_perm, double fp_weight) {
   for (int bands = 1; bands <= num_perm; ++bands) {
     for (int rows = 1; bands * rows <= num_perm; ++rows) {
       const LshPlan plan{bands, rows};
-      const double fp = Integrate([&](double s) { return CandidateProbability(s, plan); }, 0.0,
-                                  threshold);
-      const double fn = Integrate([&](double s) { return 1.0 - CandidateProbability(s, plan); },
-                                  threshold, 1.0);
+      const double fp =
+          Integrate([&](double s) { return CandidateProbability(s, plan); }, 0.0, threshold);
+      const double fn =
+          Integrate([&](double s) { return 1.0 - CandidateProbability(s, plan); }, threshold, 1.0);
       const double error = fp_weight * fp + (1.0 - fp_weight) * fn;
       if (error < best_error) {
         best_error = error;

@@ -25,7 +25,7 @@ class BatchPrefetcher {
   // `sources` must outlive the prefetcher.
   BatchPrefetcher(const std::vector<InputSource>* sources, size_t batch_bytes,
                   uint64_t max_record_bytes, bool background, size_t depth = 2);
-  ~BatchPrefetcher();  // stops and joins the reading thread
+  ~BatchPrefetcher();                                // stops and joins the reading thread
   BatchPrefetcher(const BatchPrefetcher&) = delete;  // owns a thread
   BatchPrefetcher& operator=(const BatchPrefetcher&) = delete;
 

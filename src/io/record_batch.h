@@ -35,8 +35,8 @@ struct RecordRef {
   uint32_t source = 0;  // index into the input list
   RecordKind kind = RecordKind::kJsonLine;
   RejectReason reason = RejectReason::kUnreadable;  // kUnreadable only
-  uint64_t line = 0;     // 1-based line in the decompressed file; 0 = the file as a whole
-  uint64_t offset = 0;   // kUnreadable: index into RecordBatch::messages; else into bytes
+  uint64_t line = 0;    // 1-based line in the decompressed file; 0 = the file as a whole
+  uint64_t offset = 0;  // kUnreadable: index into RecordBatch::messages; else into bytes
   uint64_t size = 0;
 };
 

@@ -26,14 +26,22 @@ bool IsBlank(std::string_view line) {
 
 const char* RejectReasonName(RejectReason reason) {
   switch (reason) {
-    case RejectReason::kInvalidJson: return "invalid_json";
-    case RejectReason::kMissingText: return "missing_text";
-    case RejectReason::kTextNotString: return "text_not_string";
-    case RejectReason::kEmptyText: return "empty_text";
-    case RejectReason::kTooLarge: return "too_large";
-    case RejectReason::kBinary: return "binary";
-    case RejectReason::kCorruptInput: return "corrupt_input";
-    case RejectReason::kUnreadable: return "unreadable";
+    case RejectReason::kInvalidJson:
+      return "invalid_json";
+    case RejectReason::kMissingText:
+      return "missing_text";
+    case RejectReason::kTextNotString:
+      return "text_not_string";
+    case RejectReason::kEmptyText:
+      return "empty_text";
+    case RejectReason::kTooLarge:
+      return "too_large";
+    case RejectReason::kBinary:
+      return "binary";
+    case RejectReason::kCorruptInput:
+      return "corrupt_input";
+    case RejectReason::kUnreadable:
+      return "unreadable";
   }
   return "unknown";
 }
@@ -104,9 +112,9 @@ bool RecordBatcher::Fill(RecordBatch* batch) {
     const std::string_view partial = std::string_view(carry_).substr(carry_pos_);
     std::string message = n.status().message();
     if (!IsBlank(partial)) message += "; line " + std::to_string(line_ + 1) + " is incomplete";
-    AddUnreadable(batch, n.status().code() == StatusCode::kCorruptInput
-                             ? RejectReason::kCorruptInput
-                             : RejectReason::kUnreadable,
+    AddUnreadable(batch,
+                  n.status().code() == StatusCode::kCorruptInput ? RejectReason::kCorruptInput
+                                                                 : RejectReason::kUnreadable,
                   line_ + 1, std::move(message));
     CloseSource();
     return false;

@@ -22,9 +22,9 @@ struct Edge {
   uint32_t a = 0;
   uint32_t b = 0;
   Relation relation = Relation::kNone;
-  float jaccard = 0;       // shingle Jaccard: exact if `exact`, else the MinHash estimate
-  float containment = 0;   // share of the smaller record's shingles inside the other
-  bool exact = false;      // decided on the full shingle sets, read again from the input
+  float jaccard = 0;      // shingle Jaccard: exact if `exact`, else the MinHash estimate
+  float containment = 0;  // share of the smaller record's shingles inside the other
+  bool exact = false;     // decided on the full shingle sets, read again from the input
 
   // The figure that the relation is about.
   float score() const { return relation == Relation::kContained ? containment : jaccard; }

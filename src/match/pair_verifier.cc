@@ -21,10 +21,14 @@ Relation Classify(double jaccard, double containment, const VerifyOptions& o) {
 
 const char* RelationName(Relation relation) {
   switch (relation) {
-    case Relation::kNone: return "none";
-    case Relation::kExact: return "exact";
-    case Relation::kNear: return "near";
-    case Relation::kContained: return "contained";
+    case Relation::kNone:
+      return "none";
+    case Relation::kExact:
+      return "exact";
+    case Relation::kNear:
+      return "near";
+    case Relation::kContained:
+      return "contained";
   }
   return "none";
 }
@@ -75,8 +79,7 @@ size_t IntersectionSize(const std::vector<uint32_t>& a, const std::vector<uint32
 }
 
 bool ExactPair(const CandidatePair& pair, const std::vector<uint32_t>& shingles_a,
-               const std::vector<uint32_t>& shingles_b, const VerifyOptions& options,
-               Edge* edge) {
+               const std::vector<uint32_t>& shingles_b, const VerifyOptions& options, Edge* edge) {
   if (shingles_a.empty() || shingles_b.empty()) return false;
   const double shared = static_cast<double>(IntersectionSize(shingles_a, shingles_b));
   const double na = static_cast<double>(shingles_a.size());

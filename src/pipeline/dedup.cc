@@ -98,7 +98,8 @@ DedupStats CountOutcomes(const DocumentTable& table, const Clustering& clusterin
       ++stats.dropped_by_relation[RelationName(clustering.relation_of[i])];
     }
   }
-  for (const Rejection& r : table.rejections) ++stats.rejected_by_reason[RejectReasonName(r.reason)];
+  for (const Rejection& r : table.rejections)
+    ++stats.rejected_by_reason[RejectReasonName(r.reason)];
   stats.clusters = clustering.clusters.size();
   std::vector<std::pair<uint64_t, uint64_t>> by_size;  // (size, cluster)
   for (size_t c = 0; c < clustering.clusters.size(); ++c) {
@@ -156,8 +157,8 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   const SketchOptions sketch = ResolveSketch(options);
   DocumentTable table;
   const uint64_t input_bytes =
-      ReadAllRecords(input_list.sources, options, options.near ? &sketch : nullptr, threads,
-                     start, input_list.total_bytes, &table);
+      ReadAllRecords(input_list.sources, options, options.near ? &sketch : nullptr, threads, start,
+                     input_list.total_bytes, &table);
   if (options.strict && !table.rejections.empty()) {
     return Status::StrictStop(DescribeRejection(table.rejections.front(), input_list.sources));
   }
@@ -167,7 +168,8 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   }
   if (!options.stages_dir.empty()) {
     std::filesystem::create_directories(options.stages_dir, ec);
-    if (ec) return Status::IoError(options.stages_dir + ": cannot create directory: " + ec.message());
+    if (ec)
+      return Status::IoError(options.stages_dir + ": cannot create directory: " + ec.message());
     if (Status s = WriteSignStage(options.stages_dir + "/sign.echoes", table); !s.ok()) return s;
   }
 

@@ -17,10 +17,11 @@ namespace echoes {
 namespace {
 
 // Shingle sets of the records in `wanted` (sorted), in the same order.
-Result<std::vector<std::vector<uint32_t>>> ReadShingleSets(
-    const std::vector<uint32_t>& wanted, const std::vector<InputSource>& sources,
-    const DedupOptions& options, const SketchOptions& sketch, uint64_t record_count,
-    int threads) {
+Result<std::vector<std::vector<uint32_t>>> ReadShingleSets(const std::vector<uint32_t>& wanted,
+                                                           const std::vector<InputSource>& sources,
+                                                           const DedupOptions& options,
+                                                           const SketchOptions& sketch,
+                                                           uint64_t record_count, int threads) {
   std::vector<std::vector<uint32_t>> sets(wanted.size());
   RecordProcessor processor(&options, &sources, &sketch);
   BatchPrefetcher batcher(&sources, 4 << 20, options.max_record_bytes, threads > 1);
@@ -37,8 +38,9 @@ Result<std::vector<std::vector<uint32_t>>> ReadShingleSets(
     }
   }
   if (next < wanted.size() || index > record_count) {
-    return Status::Internal("an input changed while echoes was reading it (records missing "
-                            "on the verification pass)");
+    return Status::Internal(
+        "an input changed while echoes was reading it (records missing "
+        "on the verification pass)");
   }
   return sets;
 }
@@ -61,7 +63,8 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
   auto phase_start = std::chrono::steady_clock::now();
   const auto end_phase = [&](const char* name) {
     const auto now = std::chrono::steady_clock::now();
-    result.phase_seconds.push_back({name, std::chrono::duration<double>(now - phase_start).count()});
+    result.phase_seconds.push_back(
+        {name, std::chrono::duration<double>(now - phase_start).count()});
     phase_start = now;
   };
   // The two indexes are independent: with a second thread, the samples are sorted
@@ -87,8 +90,8 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
   result.candidates = candidates.size();
   // Estimates in `threads` contiguous slices, merged in slice order: same result for
   // any thread count.
-  const size_t slices = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(threads),
-                                                              candidates.size() / 4096 + 1));
+  const size_t slices = std::max<size_t>(
+      1, std::min<size_t>(static_cast<size_t>(threads), candidates.size() / 4096 + 1));
   std::vector<std::vector<Edge>> accepted(slices);
   std::vector<std::vector<CandidatePair>> unsure(slices);
   const auto estimate_slice = [&](size_t slice) {
@@ -97,9 +100,14 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
     for (size_t k = begin; k < end; ++k) {
       Edge edge;
       switch (EstimatePair(table, candidates[k], verify, &edge)) {
-        case Verdict::kAccept: accepted[slice].push_back(edge); break;
-        case Verdict::kUncertain: unsure[slice].push_back(candidates[k]); break;
-        case Verdict::kReject: break;
+        case Verdict::kAccept:
+          accepted[slice].push_back(edge);
+          break;
+        case Verdict::kUncertain:
+          unsure[slice].push_back(candidates[k]);
+          break;
+        case Verdict::kReject:
+          break;
       }
     }
   };
@@ -139,9 +147,8 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
     result.exact_checks = uncertain.size();
   }
   end_phase("exact");
-  std::sort(result.edges.begin(), result.edges.end(), [](const Edge& x, const Edge& y) {
-    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
-  });
+  std::sort(result.edges.begin(), result.edges.end(),
+            [](const Edge& x, const Edge& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
   return result;
 }
 

@@ -54,8 +54,9 @@ class ProgressReporter {
 }  // namespace
 
 uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
-                        const SketchOptions* sketch, int threads, std::chrono::steady_clock::time_point start,
-                    uint64_t total_bytes, DocumentTable* out) {
+                        const SketchOptions* sketch, int threads,
+                        std::chrono::steady_clock::time_point start, uint64_t total_bytes,
+                        DocumentTable* out) {
   RecordBatcher batcher(&sources, kBatchBytes, options.max_record_bytes);
   ProgressReporter progress(options, start, total_bytes);
   uint64_t records = 0;
@@ -75,10 +76,10 @@ uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOpti
 
   std::mutex mutex;
   std::condition_variable queue_changed;
-  std::deque<RecordBatch> queue;             // guarded by mutex
-  bool reading_done = false;                 // guarded by mutex
-  std::map<uint64_t, DocumentTable> done;    // guarded by mutex
-  uint64_t next_to_merge = 0;                // guarded by mutex
+  std::deque<RecordBatch> queue;           // guarded by mutex
+  bool reading_done = false;               // guarded by mutex
+  std::map<uint64_t, DocumentTable> done;  // guarded by mutex
+  uint64_t next_to_merge = 0;              // guarded by mutex
   std::atomic<bool> saw_rejection{false};
   const size_t queue_limit = 2 * static_cast<size_t>(threads);
 

@@ -21,8 +21,9 @@ namespace echoes {
 // processed, so the first rejection in read order is in *out). Returns the bytes read
 // after decompression.
 uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
-                        const SketchOptions* sketch, int threads, std::chrono::steady_clock::time_point start,
-                    uint64_t total_bytes, DocumentTable* out);
+                        const SketchOptions* sketch, int threads,
+                        std::chrono::steady_clock::time_point start, uint64_t total_bytes,
+                        DocumentTable* out);
 
 }  // namespace echoes
 

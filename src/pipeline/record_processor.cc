@@ -218,8 +218,9 @@ bool RecordProcessor::TextOfJsonLine(const RecordBatch& batch, const RecordRef& 
     RepairUtf8(std::string_view(data, length), &repaired_);
     length = repaired_.size();
     repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
-    error = parser_.iterate(simdjson::padded_string_view(repaired_.data(), length,
-                                                         repaired_.size())).get(json);
+    error =
+        parser_.iterate(simdjson::padded_string_view(repaired_.data(), length, repaired_.size()))
+            .get(json);
   }
   ondemand::object object;
   if (error || json.get_object().get(object)) return false;
@@ -227,7 +228,8 @@ bool RecordProcessor::TextOfJsonLine(const RecordBatch& batch, const RecordRef& 
     ondemand::field field;
     std::string_view key;
     if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
-    if (key == options_->text_field) return field.value().get_string().get(*text) == simdjson::SUCCESS;
+    if (key == options_->text_field)
+      return field.value().get_string().get(*text) == simdjson::SUCCESS;
   }
   return false;
 }

@@ -20,7 +20,8 @@ class Writer {
  public:
   explicit Writer(AtomicFile* file) : file_(file) {}
   void Bytes(const void* data, size_t size) {
-    if (status_.ok()) status_ = file_->Append(std::string_view(static_cast<const char*>(data), size));
+    if (status_.ok())
+      status_ = file_->Append(std::string_view(static_cast<const char*>(data), size));
   }
   void U64(uint64_t v) { Bytes(&v, sizeof v); }
   template <typename T>
@@ -173,9 +174,10 @@ Result<DocumentTable> ReadSignStage(const std::string& path) {
   t.signature_size = signature_size;
   t.band_count = band_count;
   const size_t n = t.docs.size();
-  bool consistent = t.signatures.size() == n * signature_size &&
-                    t.band_keys.size() == n * band_count;
-  for (const DocumentInfo& d : t.docs) consistent = consistent && d.id_offset + d.id_size <= t.ids.size();
+  bool consistent =
+      t.signatures.size() == n * signature_size && t.band_keys.size() == n * band_count;
+  for (const DocumentInfo& d : t.docs)
+    consistent = consistent && d.id_offset + d.id_size <= t.ids.size();
   for (const ShingleSample& s : t.samples) consistent = consistent && s.record < n;
   for (const Rejection& rej : t.rejections) consistent = consistent && rej.record < n;
   if (!consistent) {

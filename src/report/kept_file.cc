@@ -23,8 +23,9 @@ Status WriteKept(const std::string& dir, const std::vector<InputSource>& sources
   while (batcher.Next(&batch)) {
     for (const RecordRef& record : batch.records) {
       if (index >= table.docs.size()) {
-        return Status::Internal("an input changed while echoes was reading it (more records "
-                                "on the second pass)");
+        return Status::Internal(
+            "an input changed while echoes was reading it (more records "
+            "on the second pass)");
       }
       const uint64_t i = index++;
       if (table.docs[i].rejected || clustering.representative_of[i] != i) continue;
@@ -54,8 +55,9 @@ Status WriteKept(const std::string& dir, const std::vector<InputSource>& sources
     }
   }
   if (index != table.docs.size()) {
-    return Status::Internal("an input changed while echoes was reading it (fewer records on "
-                            "the second pass)");
+    return Status::Internal(
+        "an input changed while echoes was reading it (fewer records on "
+        "the second pass)");
   }
   return file.Commit();
 }

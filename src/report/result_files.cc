@@ -68,8 +68,8 @@ Status WriteClusters(const std::string& dir, const DocumentTable& table,
   });
 }
 
-Status WriteEdges(const std::string& dir, const DocumentTable& table,
-                  const Clustering& clustering, const std::vector<Edge>& edges, bool all_edges) {
+Status WriteEdges(const std::string& dir, const DocumentTable& table, const Clustering& clustering,
+                  const std::vector<Edge>& edges, bool all_edges) {
   return WriteFile(dir, "edges.jsonl", [&](auto append, std::string& line) -> Status {
     std::vector<uint8_t> written(all_edges ? edges.size() : 0, 0);
     const auto write = [&](uint64_t a, uint64_t b, Relation relation, const Edge* edge) {

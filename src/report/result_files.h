@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "cluster/clustering.h"
-#include "match/edge.h"
 #include "echoes/status.h"
 #include "io/input_source.h"
+#include "match/edge.h"
 #include "pipeline/document_table.h"
 
 namespace echoes {
@@ -29,8 +29,8 @@ Status WriteClusters(const std::string& dir, const DocumentTable& table,
 // containment, shingle counts, and whether they were measured on the full shingle sets
 // or estimated from signatures). With `all_edges`, then every other verified edge.
 // Errors: kIoError.
-Status WriteEdges(const std::string& dir, const DocumentTable& table,
-                  const Clustering& clustering, const std::vector<Edge>& edges, bool all_edges);
+Status WriteEdges(const std::string& dir, const DocumentTable& table, const Clustering& clustering,
+                  const std::vector<Edge>& edges, bool all_edges);
 
 // rejected.jsonl: {"source", "line", "reason", "message"} per rejected record, in read
 // order; "reason" is a stable name (RejectReasonName), "message" is for people.

@@ -55,16 +55,16 @@ inline size_t NormalizeAsciiBlock(const unsigned char* in, char* out, bool* afte
 
 // Scripts written without spaces between words: each character is a token.
 bool IsUnspacedScript(int32_t cp) {
-  return (cp >= 0x0E00 && cp <= 0x0EFF) ||    // Thai, Lao
-         (cp >= 0x1000 && cp <= 0x109F) ||    // Myanmar
-         (cp >= 0x1780 && cp <= 0x17FF) ||    // Khmer
-         (cp >= 0x3040 && cp <= 0x30FF) ||    // Hiragana, Katakana
-         (cp >= 0x31F0 && cp <= 0x31FF) ||    // Katakana phonetic extensions
-         (cp >= 0x3400 && cp <= 0x4DBF) ||    // Han extension A
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||    // Han
-         (cp >= 0xF900 && cp <= 0xFAFF) ||    // Han compatibility
-         (cp >= 0xFF66 && cp <= 0xFF9F) ||    // half-width Katakana (NFKC maps most away)
-         (cp >= 0x20000 && cp <= 0x3134F);    // Han extensions B..G
+  return (cp >= 0x0E00 && cp <= 0x0EFF) ||  // Thai, Lao
+         (cp >= 0x1000 && cp <= 0x109F) ||  // Myanmar
+         (cp >= 0x1780 && cp <= 0x17FF) ||  // Khmer
+         (cp >= 0x3040 && cp <= 0x30FF) ||  // Hiragana, Katakana
+         (cp >= 0x31F0 && cp <= 0x31FF) ||  // Katakana phonetic extensions
+         (cp >= 0x3400 && cp <= 0x4DBF) ||  // Han extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||  // Han
+         (cp >= 0xF900 && cp <= 0xFAFF) ||  // Han compatibility
+         (cp >= 0xFF66 && cp <= 0xFF9F) ||  // half-width Katakana (NFKC maps most away)
+         (cp >= 0x20000 && cp <= 0x3134F);  // Han extensions B..G
 }
 
 bool IsTokenCategory(utf8proc_category_t category) {

@@ -47,8 +47,7 @@ size_t ValidUtf8SequenceLength(std::string_view s) {
     unsigned char lo = 0x80, hi = 0xBF;
     if (c == 0xF0) lo = 0x90;  // overlong
     if (c == 0xF4) hi = 0x8F;  // past U+10FFFF
-    return InRange(b(1), lo, hi) && InRange(b(2), 0x80, 0xBF) && InRange(b(3), 0x80, 0xBF) ? 4
-                                                                                            : 0;
+    return InRange(b(1), lo, hi) && InRange(b(2), 0x80, 0xBF) && InRange(b(3), 0x80, 0xBF) ? 4 : 0;
   }
   return 0;
 }

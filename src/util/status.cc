@@ -4,13 +4,20 @@ namespace echoes {
 
 std::string_view StatusCodeName(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "ok";
-    case StatusCode::kInvalidArgument: return "invalid argument";
-    case StatusCode::kNotFound: return "not found";
-    case StatusCode::kIoError: return "io error";
-    case StatusCode::kCorruptInput: return "corrupt input";
-    case StatusCode::kStrictStop: return "stopped (--strict)";
-    case StatusCode::kInternal: return "internal error";
+    case StatusCode::kOk:
+      return "ok";
+    case StatusCode::kInvalidArgument:
+      return "invalid argument";
+    case StatusCode::kNotFound:
+      return "not found";
+    case StatusCode::kIoError:
+      return "io error";
+    case StatusCode::kCorruptInput:
+      return "corrupt input";
+    case StatusCode::kStrictStop:
+      return "stopped (--strict)";
+    case StatusCode::kInternal:
+      return "internal error";
   }
   return "unknown";
 }

@@ -55,7 +55,8 @@ TEST(CliTest, UsageErrorsExitOne) {
   EXPECT_EQ(no_out.exit_code, 1);
   EXPECT_TRUE(Contains(no_out.err, "--out")) << no_out.err;
   EXPECT_EQ(Echoes(dir, "dedup x.jsonl --out " + dir.File("o") + " --bogus").exit_code, 1);
-  CommandRun missing = Echoes(dir, "dedup " + dir.File("missing.jsonl") + " --out " + dir.File("o"));
+  CommandRun missing =
+      Echoes(dir, "dedup " + dir.File("missing.jsonl") + " --out " + dir.File("o"));
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_TRUE(Contains(missing.err, "missing.jsonl: no such file")) << missing.err;
 }
@@ -66,15 +67,17 @@ TEST(CliTest, StrictExitsTwoNamingFileAndLine) {
   CommandRun lenient = Echoes(dir, "dedup " + dir.File("in.jsonl") + " --out " + dir.File("o"));
   EXPECT_EQ(lenient.exit_code, 0);
   EXPECT_TRUE(Contains(lenient.out, "read 2, kept 1, dropped 0, rejected 1")) << lenient.out;
-  CommandRun strict = Echoes(dir, "dedup " + dir.File("in.jsonl") + " --out " + dir.File("s") + " --strict");
+  CommandRun strict =
+      Echoes(dir, "dedup " + dir.File("in.jsonl") + " --out " + dir.File("s") + " --strict");
   EXPECT_EQ(strict.exit_code, 2);
   EXPECT_TRUE(Contains(strict.err, "in.jsonl:2: invalid_json")) << strict.err;
 }
 
 TEST(CliTest, ReadsStandardInputAndLeavesNoTemporaryFiles) {
   TempDir dir;
-  WriteFile(dir.File("in.jsonl"), "{\"id\":\"a\",\"text\":\"Same story.\"}\n"
-                                  "{\"id\":\"b\",\"text\":\"same STORY\"}\n{bad\n");
+  WriteFile(dir.File("in.jsonl"),
+            "{\"id\":\"a\",\"text\":\"Same story.\"}\n"
+            "{\"id\":\"b\",\"text\":\"same STORY\"}\n{bad\n");
   CommandRun run = Echoes(dir, "dedup - --out " + dir.File("o") + " --quiet", dir.File("in.jsonl"));
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(run.out.empty()) << "--quiet prints nothing";

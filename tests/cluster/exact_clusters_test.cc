@@ -26,8 +26,9 @@ TEST(RepresentativeTest, EarliestDateThenLongestThenFirst) {
 
 TEST(ExactClustersTest, GroupsByHashAndIgnoresRejected) {
   DocumentTable table;
-  table.docs = {Doc(7, kNoDate, 10), Doc(3, kNoDate, 5), Doc(7, 50, 10),
-                Doc(3, kNoDate, 5, /*rejected=*/true), Doc(9, kNoDate, 1), Doc(3, kNoDate, 8)};
+  table.docs = {Doc(7, kNoDate, 10), Doc(3, kNoDate, 5),
+                Doc(7, 50, 10),      Doc(3, kNoDate, 5, /*rejected=*/true),
+                Doc(9, kNoDate, 1),  Doc(3, kNoDate, 8)};
   Clustering c = ClusterExact(table);
   ASSERT_EQ(c.clusters.size(), 2u);
   EXPECT_EQ(c.clusters[0].members, (std::vector<uint64_t>{0, 2}));

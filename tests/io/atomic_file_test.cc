@@ -21,7 +21,8 @@ TEST(AtomicFileTest, NothingAppearsUnderTheFinalNameBeforeCommit) {
   EXPECT_EQ(std::filesystem::file_size(dir.File("out.jsonl")), 3u << 20);
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
                           std::filesystem::directory_iterator()),
-            1) << "no temporary file left behind";
+            1)
+      << "no temporary file left behind";
 }
 
 TEST(AtomicFileTest, AbandonedFileLeavesNothing) {

@@ -86,12 +86,14 @@ TEST(RecordBatcherTest, TruncatedGzipKeepsEveryCompleteLineAndReportsTheCut) {
   const std::string gz = Gzip(text);
   WriteFile(dir.File("cut.jsonl.gz"), gz.substr(0, gz.size() * 2 / 3));
   WriteFile(dir.File("next.jsonl"), "{\"after\":1}\n");
-  std::vector<Seen> seen = ReadAll({Jsonl(dir.File("cut.jsonl.gz")), Jsonl(dir.File("next.jsonl"))});
+  std::vector<Seen> seen =
+      ReadAll({Jsonl(dir.File("cut.jsonl.gz")), Jsonl(dir.File("next.jsonl"))});
   ASSERT_GE(seen.size(), 3u);
   const Seen& cut = seen[seen.size() - 2];
   EXPECT_EQ(cut.kind, RecordKind::kUnreadable);
   EXPECT_EQ(cut.reason, RejectReason::kCorruptInput);
-  EXPECT_EQ(cut.line, seen.size() - 1) << "the cut is reported at the line after the last whole one";
+  EXPECT_EQ(cut.line, seen.size() - 1)
+      << "the cut is reported at the line after the last whole one";
   EXPECT_NE(cut.bytes.find("truncated gzip"), std::string::npos) << cut.bytes;
   for (size_t i = 0; i + 2 < seen.size(); ++i) {
     ASSERT_EQ(seen[i].kind, RecordKind::kJsonLine);
@@ -102,7 +104,10 @@ TEST(RecordBatcherTest, TruncatedGzipKeepsEveryCompleteLineAndReportsTheCut) {
 
 TEST(RecordBatcherTest, BinaryAndMissingFilesBecomeOneUnreadableRecordEach) {
   TempDir dir;
-  WriteFile(dir.File("junk.jsonl"), std::string("\x7f" "ELF\0\0\0\x01\x02", 9) + "binary");
+  WriteFile(dir.File("junk.jsonl"), std::string("\x7f"
+                                                "ELF\0\0\0\x01\x02",
+                                                9) +
+                                        "binary");
   std::vector<Seen> seen = ReadAll({Jsonl(dir.File("junk.jsonl")), Jsonl(dir.File("gone.jsonl"))});
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(seen[0].reason, RejectReason::kBinary);

@@ -55,23 +55,25 @@ class HostileInputTest : public ::testing::Test {
  protected:
   void SetUp() override {
     // good.jsonl: 5 good records, two of them copies of story 1 (one in other case).
-    WriteFile(dir_.File("in/good.jsonl"),
-              Record("g1", Story(1)) + "\n" + Record("g2", Story(2)) + "\n" +
-                  Record("g1-copy", Story(1)) + "\n" + Record("g3", Story(3)) + "\n" +
-                  "{\"id\":\"g1-caps\",\"text\":\"" + Upper(Story(1)) + "\",\"date\":\"1999-01-01\"}\n");
+    WriteFile(dir_.File("in/good.jsonl"), Record("g1", Story(1)) + "\n" + Record("g2", Story(2)) +
+                                              "\n" + Record("g1-copy", Story(1)) + "\n" +
+                                              Record("g3", Story(3)) + "\n" +
+                                              "{\"id\":\"g1-caps\",\"text\":\"" + Upper(Story(1)) +
+                                              "\",\"date\":\"1999-01-01\"}\n");
     // broken.jsonl: a good record between broken ones.
     WriteFile(dir_.File("in/broken.jsonl"),
               "{\"id\":\"b1\",\"text\":\"unterminated\n" + Record("b-good", Story(4)) + "\n" +
                   "not json at all\n" + "[1,2,3]\n" + "{\"id\":\"no-text\",\"body\":\"x\"}\n" +
                   "{\"id\":\"num-text\",\"text\":42}\n" + "{\"id\":\"empty\",\"text\":\"\"}\n" +
-                  "{\"id\":\"punct\",\"text\":\"... !!! ---\"}\n" +
-                  Record("trailing", Story(5)) + " extra\n");
+                  "{\"id\":\"punct\",\"text\":\"... !!! ---\"}\n" + Record("trailing", Story(5)) +
+                  " extra\n");
     // bad_utf8.jsonl: invalid bytes inside a string: repaired, kept, counted.
     WriteFile(dir_.File("in/bad_utf8.jsonl"),
               "{\"id\":\"utf8\",\"text\":\"caf\xC3 " + Story(6) + "\xFF\"}\n");
     // truncated.jsonl.gz: 3000 good records, cut in the middle of the stream.
     std::string many;
-    for (int i = 0; i < 3000; ++i) many += Record("t" + std::to_string(i), Story(100 + i, 12)) + "\n";
+    for (int i = 0; i < 3000; ++i)
+      many += Record("t" + std::to_string(i), Story(100 + i, 12)) + "\n";
     const std::string gz = Gzip(many);
     WriteFile(dir_.File("in/truncated.jsonl.gz"), gz.substr(0, gz.size() / 2));
     // huge.jsonl: one 50 MB document, kept whole.
@@ -91,9 +93,9 @@ class HostileInputTest : public ::testing::Test {
   }
 
   std::vector<std::string> Inputs() const {
-    return {dir_.File("in/good.jsonl"), dir_.File("in/broken.jsonl"),
+    return {dir_.File("in/good.jsonl"),     dir_.File("in/broken.jsonl"),
             dir_.File("in/bad_utf8.jsonl"), dir_.File("in/truncated.jsonl.gz"),
-            dir_.File("in/huge.jsonl"), dir_.File("in/binary.jsonl")};
+            dir_.File("in/huge.jsonl"),     dir_.File("in/binary.jsonl")};
   }
 
   TempDir dir_;
@@ -236,8 +238,8 @@ TEST(TextDirectoryTest, EachTextFileIsADocumentWithItsRelativePathAsId) {
   EXPECT_EQ(result.value().rejected, 1u);  // the empty file
   // b.txt is one byte longer, so it represents the pair.
   EXPECT_EQ(ReadLines(dir.File("out/clusters.jsonl")),
-            (std::vector<std::string>{
-                "{\"cluster\":0,\"representative\":\"sub/b.txt\",\"members\":[\"a.txt\",\"sub/b.txt\"]}"}));
+            (std::vector<std::string>{"{\"cluster\":0,\"representative\":\"sub/"
+                                      "b.txt\",\"members\":[\"a.txt\",\"sub/b.txt\"]}"}));
   EXPECT_EQ(ReadLines(dir.File("out/kept.jsonl")),
             (std::vector<std::string>{
                 "{\"id\":\"sub/b.txt\",\"text\":\"THE QUICK   BROWN FOX!\"}",
@@ -250,15 +252,15 @@ TEST(OptionsTest, BadOptionsAreInvalidArguments) {
   TempDir dir;
   options.out_dir = dir.File("out");
   EXPECT_EQ(RunDedup({}, options).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(RunDedup({dir.File("missing.jsonl")}, options).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(RunDedup({dir.File("missing.jsonl")}, options).status().code(), StatusCode::kNotFound);
 }
 
 TEST(FieldsTest, CustomFieldsAndGeneratedIds) {
   TempDir dir;
-  WriteFile(dir.File("a.jsonl"), "{\"body\":\"Same words here\",\"when\":\"2020-05-01\"}\n"
-                                 "{\"body\":\"same words, here\",\"when\":\"2019-05-01\"}\n"
-                                 "{\"body\":\"other\",\"when\":\"not a date\"}\n");
+  WriteFile(dir.File("a.jsonl"),
+            "{\"body\":\"Same words here\",\"when\":\"2020-05-01\"}\n"
+            "{\"body\":\"same words, here\",\"when\":\"2019-05-01\"}\n"
+            "{\"body\":\"other\",\"when\":\"not a date\"}\n");
   DedupOptions options;
   options.out_dir = dir.File("out");
   options.text_field = "body";

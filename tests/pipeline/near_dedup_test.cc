@@ -107,7 +107,8 @@ TEST(ChainingTest, AChainOfNearPairsDoesNotMergeItsEnds) {
   options.out_dir = dir.File("out");
   Result<DedupStats> result = RunDedup({dir.File("chain.jsonl")}, options);
   ASSERT_TRUE(result.ok()) << result.status().ToString();
-  const std::map<std::string, std::string> rep_of = ReadRepresentatives(dir.File("out/clusters.jsonl"));
+  const std::map<std::string, std::string> rep_of =
+      ReadRepresentatives(dir.File("out/clusters.jsonl"));
   ASSERT_FALSE(rep_of.empty()) << "neighbours are near duplicates: some clusters must form";
   EXPECT_LT(result.value().largest_cluster, 50u);
   const auto rep = [&](const std::string& id) {
@@ -170,7 +171,8 @@ TEST(ReutersNearTest, RecallAndPrecisionAgainstAllPairs) {
     for (size_t q = p + 1; q < by_size.size(); ++q) {
       const auto& large = sets[by_size[q]];
       if (static_cast<double>(small.size()) < 0.8 * static_cast<double>(large.size())) break;
-      if (BruteJaccard(small, large) >= 0.8) truth.insert(Ordered(ids[by_size[p]], ids[by_size[q]]));
+      if (BruteJaccard(small, large) >= 0.8)
+        truth.insert(Ordered(ids[by_size[p]], ids[by_size[q]]));
     }
   }
   ASSERT_GE(truth.size(), 20u) << "the subset should hold real near duplicates";

@@ -83,11 +83,10 @@ TEST_F(SampleCorpusTest, EveryLabelledPairOfADetectedRelationIsLinked) {
 TEST_F(SampleCorpusTest, NothingElseIsLinked) {
   for (const Pair& pair : linked_) {
     auto label = labels_.find(pair);
-    ASSERT_NE(label, labels_.end()) << "unlabelled pair linked: " << pair.first << " — "
-                                    << pair.second;
+    ASSERT_NE(label, labels_.end())
+        << "unlabelled pair linked: " << pair.first << " — " << pair.second;
     EXPECT_TRUE(kDetected.count(label->second))
-        << label->second << " pair linked as a duplicate: " << pair.first << " — "
-        << pair.second;
+        << label->second << " pair linked as a duplicate: " << pair.first << " — " << pair.second;
   }
 }
 

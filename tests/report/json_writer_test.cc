@@ -17,9 +17,7 @@ TEST(JsonWriterTest, EscapesWhatJsonRequires) {
   EXPECT_EQ(Json("caf\xC3\xA9"), "\"caf\xC3\xA9\"");
 }
 
-TEST(JsonWriterTest, ReplacesInvalidUtf8) {
-  EXPECT_EQ(Json("bad\xFF"), "\"bad\xEF\xBF\xBD\"");
-}
+TEST(JsonWriterTest, ReplacesInvalidUtf8) { EXPECT_EQ(Json("bad\xFF"), "\"bad\xEF\xBF\xBD\""); }
 
 TEST(JsonWriterTest, ScoresHaveNoTrailingZeros) {
   std::string out;

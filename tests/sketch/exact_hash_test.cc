@@ -1,8 +1,8 @@
-#include "echoes/hash.h"
-
 #include <gtest/gtest.h>
 
 #include <set>
+
+#include "echoes/hash.h"
 
 namespace echoes {
 namespace {

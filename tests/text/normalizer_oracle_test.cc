@@ -26,9 +26,8 @@ std::string SlowNormalize(std::string_view text) {
   std::string valid;
   RepairUtf8(text, &valid);
   utf8proc_uint8_t* mapped = nullptr;
-  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                                      UTF8PROC_IGNORE);
+  const auto options = static_cast<utf8proc_option_t>(
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
                                     static_cast<utf8proc_ssize_t>(valid.size()), &mapped, options);
   EXPECT_GE(n, 0);
@@ -53,12 +52,47 @@ std::string SlowNormalize(std::string_view text) {
 }
 
 TEST(NormalizerOracleTest, FastPathEqualsWholeTextUtf8proc) {
-  const std::vector<std::string> pieces = {
-      "a", "B", "z", "Q", "7", " ", "  ", "\n", "\t", ".", ",", "-", "'", "\"", "(", "!",
-      "word", "Mixed", "ABC123", "e\xCC\x81", "\xC3\xA9", "\xC3\x9F", "SS", "\xEF\xBC\xA1",
-      "\xEF\xBC\x91", "\xE6\x9D\xB1", "\xE3\x81\x82", "\xEF\xBD\xB6\xEF\xBE\x9E", "\xE2\x80\x94",
-      "\xE2\x80\x9C", "\xC2\xAD", "\xE2\x80\x8B", "\xEF\xAC\x81", "\xD0\x96", "\xCE\xA3",
-      "\xE0\xB8\x81", "\xCC\x88", "\xF0\x9F\x98\x80", "\xFF", "\xC3", "\xE2\x80"};
+  const std::vector<std::string> pieces = {"a",
+                                           "B",
+                                           "z",
+                                           "Q",
+                                           "7",
+                                           " ",
+                                           "  ",
+                                           "\n",
+                                           "\t",
+                                           ".",
+                                           ",",
+                                           "-",
+                                           "'",
+                                           "\"",
+                                           "(",
+                                           "!",
+                                           "word",
+                                           "Mixed",
+                                           "ABC123",
+                                           "e\xCC\x81",
+                                           "\xC3\xA9",
+                                           "\xC3\x9F",
+                                           "SS",
+                                           "\xEF\xBC\xA1",
+                                           "\xEF\xBC\x91",
+                                           "\xE6\x9D\xB1",
+                                           "\xE3\x81\x82",
+                                           "\xEF\xBD\xB6\xEF\xBE\x9E",
+                                           "\xE2\x80\x94",
+                                           "\xE2\x80\x9C",
+                                           "\xC2\xAD",
+                                           "\xE2\x80\x8B",
+                                           "\xEF\xAC\x81",
+                                           "\xD0\x96",
+                                           "\xCE\xA3",
+                                           "\xE0\xB8\x81",
+                                           "\xCC\x88",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xFF",
+                                           "\xC3",
+                                           "\xE2\x80"};
   std::mt19937 rng(20261123);
   TextNormalizer normalizer;
   std::string fast;

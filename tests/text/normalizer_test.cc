@@ -1,6 +1,6 @@
-#include "echoes/normalize.h"
-
 #include <gtest/gtest.h>
+
+#include "echoes/normalize.h"
 
 namespace echoes {
 namespace {
@@ -20,7 +20,8 @@ TEST(NormalizerTest, FoldsCasePunctuationAndWhitespace) {
 }
 
 TEST(NormalizerTest, CaseAndPunctuationVariantsAreEqual) {
-  EXPECT_EQ(Norm("BRIDGE CLOSED \xE2\x80\x94 \xE2\x80\x9C" "for repairs\xE2\x80\x9D"),
+  EXPECT_EQ(Norm("BRIDGE CLOSED \xE2\x80\x94 \xE2\x80\x9C"
+                 "for repairs\xE2\x80\x9D"),
             Norm("Bridge closed - \"for repairs\""));
 }
 
@@ -29,7 +30,9 @@ TEST(NormalizerTest, AppliesNfkcAndCaseFolding) {
   EXPECT_EQ(Norm("\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x94 \xEF\xBC\xA1\xEF\xBC\xA2"),
             "2024 ab");
   // German sharp s folds to "ss", so STRASSE and Straße are one word.
-  EXPECT_EQ(Norm("Stra\xC3\x9F" "e"), Norm("STRASSE"));
+  EXPECT_EQ(Norm("Stra\xC3\x9F"
+                 "e"),
+            Norm("STRASSE"));
   // Composed and decomposed umlauts are equal, also when the base letter is ASCII.
   EXPECT_EQ(Norm("M\xC3\xBCller"), Norm("Mu\xCC\x88ller"));
   EXPECT_EQ(Norm("M\xC3\xBCller"), "m\xC3\xBCller");
@@ -38,7 +41,9 @@ TEST(NormalizerTest, AppliesNfkcAndCaseFolding) {
 }
 
 TEST(NormalizerTest, DropsDefaultIgnorableCodePoints) {
-  EXPECT_EQ(Norm("co\xC2\xADoper\xE2\x80\x8B" "ate"), "cooperate");  // soft hyphen, ZWSP
+  EXPECT_EQ(Norm("co\xC2\xADoper\xE2\x80\x8B"
+                 "ate"),
+            "cooperate");  // soft hyphen, ZWSP
 }
 
 TEST(NormalizerTest, SplitsUnspacedScriptsIntoCharacters) {
@@ -50,8 +55,10 @@ TEST(NormalizerTest, SplitsUnspacedScriptsIntoCharacters) {
 }
 
 TEST(NormalizerTest, KeepsCyrillicAndGreekWords) {
-  EXPECT_EQ(Norm("\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"),
-            "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1");
+  EXPECT_EQ(
+      Norm("\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, "
+           "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"),
+      "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1");
 }
 
 TEST(NormalizerTest, RepairsInvalidUtf8AndCountsIt) {

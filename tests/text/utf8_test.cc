@@ -7,7 +7,9 @@ namespace {
 
 TEST(Utf8Test, AcceptsWellFormedText) {
   EXPECT_TRUE(IsValidUtf8("plain ascii"));
-  EXPECT_TRUE(IsValidUtf8("Stra\xC3\x9F" "e \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"));
+  EXPECT_TRUE(
+      IsValidUtf8("Stra\xC3\x9F"
+                  "e \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"));
   EXPECT_TRUE(IsValidUtf8(""));
 }
 
