@@ -5,20 +5,23 @@
 //   echoes::Result<echoes::DedupStats> stats = echoes::RunDedup({"corpus.jsonl.gz"}, options);
 //   if (!stats.ok()) { /* stats.status().ToString() says why */ }
 //
-// RunDedup reads every input, finds the echoes among its documents, and writes into
-// options.out_dir:
+// RunDedup reads every input, finds the echoes among its documents (`exact`: same
+// normalized text; `near`: word-shingle Jaccard >= threshold; `contained`: the smaller
+// text's shingles mostly inside the other), verifies every candidate, groups them into
+// star clusters around a representative (no chaining), and writes into options.out_dir:
 //   kept.jsonl      the kept input records, byte for byte as read (a text file becomes
 //                   {"id": <relative path>, "text": <content>})
 //   dropped.jsonl   {"id", "duplicate_of", "relation", "score"}, one per dropped record
 //   clusters.jsonl  {"cluster", "representative", "members"}, one per group of 2 or more
 //   edges.jsonl     {"a", "b", "relation", "score", "evidence"}, one per verified link
-//   rejected.jsonl  {"source", "line", "reason"}, one per unreadable record
+//   rejected.jsonl  {"source", "line", "reason", "message"}, one per unreadable record
 //   stats.json      counts (kept + dropped + rejected == read), then a "run" object
 //                   with timings, the only part that differs between identical runs
 // Each file is written under a temporary name and renamed when complete.
 //
 // Representative of a cluster (the record kept): the earliest `date`; records with a
-// date come before records without; then the longest text; then the first read.
+// date come before records without; then the longest text; then the first read. An
+// excerpt never represents the text it is contained in.
 //
 // Determinism: the same inputs and options give byte-identical files (stats.json's
 // "run" object aside), whatever the thread count.
