@@ -14,8 +14,8 @@ namespace {
 
 // True if a and b collide in a band before `band`: the pair was emitted there.
 bool CollidedEarlier(const DocumentTable& table, uint32_t a, uint32_t b, size_t band) {
-  const uint64_t* ka = table.BandKeysOf(a);
-  const uint64_t* kb = table.BandKeysOf(b);
+  const uint32_t* ka = table.BandKeysOf(a);
+  const uint32_t* kb = table.BandKeysOf(b);
   for (size_t j = 0; j < band; ++j) {
     if (ka[j] == kb[j]) return true;
   }
@@ -29,21 +29,21 @@ inline uint64_t PairKey(const CandidatePair& p) { return uint64_t{p.a} << 32 | p
 std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
                                           const std::vector<uint32_t>& units) {
   std::vector<CandidatePair> pairs;
-  std::vector<std::pair<uint64_t, uint32_t>> keyed(units.size());
+  // (key << 32 | record): sorted on the key's 4 bytes only; the sort is stable and
+  // units are in record order, so equal keys stay sorted by record.
+  std::vector<uint64_t> keyed(units.size());
   for (size_t band = 0; band < table.band_count; ++band) {
     for (size_t i = 0; i < units.size(); ++i) {
-      keyed[i] = {table.BandKeysOf(units[i])[band], units[i]};
+      keyed[i] = uint64_t{table.BandKeysOf(units[i])[band]} << 32 | units[i];
     }
-    // Stable on the key alone: units are in record order, so equal keys stay sorted
-    // by record, as the pairing below needs.
-    RadixSort(&keyed, [](const std::pair<uint64_t, uint32_t>& k) { return k.first; });
+    RadixSort(&keyed, [](uint64_t k) { return k >> 32; });
     for (size_t begin = 0; begin < keyed.size();) {
       size_t end = begin + 1;
-      while (end < keyed.size() && keyed[end].first == keyed[begin].first) ++end;
+      while (end < keyed.size() && (keyed[end] >> 32) == (keyed[begin] >> 32)) ++end;
       for (size_t q = begin + 1; q < end; ++q) {
         const size_t first_partners = std::min(q, begin + kMaxBucketPairs);
         for (size_t p = begin; p < first_partners; ++p) {
-          const uint32_t a = keyed[p].second, b = keyed[q].second;  // a < b: sorted by record
+          const auto a = static_cast<uint32_t>(keyed[p]), b = static_cast<uint32_t>(keyed[q]);
           if (!CollidedEarlier(table, a, b, band)) pairs.push_back({a, b});
         }
       }

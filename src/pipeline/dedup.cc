@@ -270,8 +270,8 @@ Result<DedupPlan> PlanDedup(const std::vector<std::string>& inputs, const DedupO
   plan.bytes_per_record = sizeof(DocumentInfo) + 24 + 8 + 40;
   if (options.near) {
     plan.bytes_per_record += 2 * static_cast<uint64_t>(sketch.num_perm) +
-                             8 * static_cast<uint64_t>(sketch.bands) + 8 * 350 / 16 +
-                             16 * 2;  // band sort scratch, per record, one band at a time
+                             4 * static_cast<uint64_t>(sketch.bands) + 8 * 350 / 16 +
+                             8 * 2;  // band sort scratch, per record, one band at a time
   }
   plan.estimated_memory = plan.estimated_records * plan.bytes_per_record;
   return plan;

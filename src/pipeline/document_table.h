@@ -54,7 +54,7 @@ struct DocumentTable {
   size_t signature_size = 0;
   size_t band_count = 0;
   std::vector<uint16_t> signatures;
-  std::vector<uint64_t> band_keys;
+  std::vector<uint32_t> band_keys;
   std::vector<ShingleSample> samples;
   uint64_t repaired_utf8 = 0;
   uint64_t generated_ids = 0;
@@ -64,7 +64,7 @@ struct DocumentTable {
   const uint16_t* SignatureOf(size_t record) const {
     return signatures.data() + record * signature_size;
   }
-  const uint64_t* BandKeysOf(size_t record) const { return band_keys.data() + record * band_count; }
+  const uint32_t* BandKeysOf(size_t record) const { return band_keys.data() + record * band_count; }
 
   std::string_view IdOf(size_t record) const {
     return std::string_view(ids).substr(docs[record].id_offset, docs[record].id_size);

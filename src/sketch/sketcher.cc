@@ -201,8 +201,8 @@ void Sketcher::Compute(std::string* normalized, Sketch* out) {
   const size_t rows = static_cast<size_t>(options_.rows);
   out->band_keys.resize(static_cast<size_t>(options_.bands));
   for (size_t band = 0; band < out->band_keys.size(); ++band) {
-    out->band_keys[band] =
-        XXH3_64bits_withSeed(minima + band * rows, rows * sizeof(uint32_t), kSeed + band);
+    out->band_keys[band] = static_cast<uint32_t>(
+        XXH3_64bits_withSeed(minima + band * rows, rows * sizeof(uint32_t), kSeed + band));
   }
 }
 

@@ -23,9 +23,12 @@ struct SketchOptions {
 // What a document contributes to the index.
 struct Sketch {
   std::vector<uint16_t> signature;  // num_perm slots: the high 16 bits of each minimum
-  std::vector<uint64_t> band_keys;  // one per band: a hash of its rows' 32-bit minima
-  std::vector<uint32_t> samples;    // sorted, unique sampled shingle hashes
-  uint32_t shingles = 0;            // number of shingles (with repeats)
+  // One per band: a 32-bit hash of its rows' 32-bit minima. Two unrelated records share
+  // one by chance with probability 2^-32 per band (about 10^4 pairs per band at 10^7
+  // records), which verification rejects; 32 bits halve the memory and the sort.
+  std::vector<uint32_t> band_keys;
+  std::vector<uint32_t> samples;  // sorted, unique sampled shingle hashes
+  uint32_t shingles = 0;          // number of shingles (with repeats)
 };
 
 // Thread safety: not thread-safe (scratch buffers); use one per thread.
