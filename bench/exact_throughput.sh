@@ -5,26 +5,15 @@
 # in bench/logs/. Usage: bench/exact_throughput.sh [SIZE_MB]  (default 1100)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 size_mb=${1:-1100}
-cache=${ECHOES_BENCH_CACHE:-/tmp/echoes-bench}
-mkdir -p "$cache" bench/logs
-# Outputs go to RAM (tmpfs) so that the figures measure echoes, not the disk's writeback.
-out=${ECHOES_BENCH_OUT:-/dev/shm/echoes-bench-out}
-scripts/build >/dev/null
-log=bench/logs/exact-$(date -u +%Y%m%d-%H%M%S).log
-
-[ -f "$cache/reuters.jsonl" ] || python3 bench/reuters_to_jsonl.py "$cache/reuters.jsonl"
+bench_setup exact
 corpus=$cache/reuters-${size_mb}mb.jsonl
 [ -f "$corpus" ] || python3 bench/make_big_corpus.py "$cache/reuters.jsonl" "$corpus" --size-mb "$size_mb"
 bytes=$(stat -c %s "$corpus")
 
 {
-  echo "# echoes exact-mode throughput"
-  echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit:   $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (modified)')"
-  echo "cpu:      $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') ($(nproc) cores)"
-  echo "compiler: $(g++ --version | head -1)"
-  echo "corpus:   $corpus ($bytes bytes, $(wc -l <"$corpus") records)"
+  bench_header "echoes exact-mode throughput" "$corpus"
   echo
   printf "%-8s %10s %10s %14s %12s %10s\n" threads wall_s cpu_s "MB/s(wall)" "MB/s/core" peak_MB
   cat "$corpus" >/dev/null  # warm the page cache: we measure echoes, not the disk

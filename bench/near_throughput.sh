@@ -6,15 +6,9 @@
 # Usage: bench/near_throughput.sh [SIZE_MB]  (default 1100). Log in bench/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 size_mb=${1:-1100}
-cache=${ECHOES_BENCH_CACHE:-/tmp/echoes-bench}
-mkdir -p "$cache" bench/logs
-# Outputs go to RAM (tmpfs) so that the figures measure echoes, not the disk's writeback.
-out=${ECHOES_BENCH_OUT:-/dev/shm/echoes-bench-out}
-scripts/build >/dev/null
-log=bench/logs/near-$(date -u +%Y%m%d-%H%M%S).log
-
-[ -f "$cache/reuters.jsonl" ] || python3 bench/reuters_to_jsonl.py "$cache/reuters.jsonl"
+bench_setup near
 corpus=$cache/near-${size_mb}mb.jsonl
 [ -f "$corpus" ] || python3 bench/make_near_corpus.py "$cache/reuters.jsonl" "$corpus" --size-mb "$size_mb"
 bytes=$(stat -c %s "$corpus")
@@ -38,12 +32,7 @@ run() {  # run THREADS MODE_FLAGS... → prints one table row (fastest of three)
 }
 
 {
-  echo "# echoes near-duplicate throughput"
-  echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit:   $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (modified)')"
-  echo "cpu:      $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') ($(nproc) cores)"
-  echo "compiler: $(g++ --version | head -1)"
-  echo "corpus:   $corpus ($bytes bytes, $(wc -l <"$corpus") records)"
+  bench_header "echoes near-duplicate throughput" "$corpus"
   cat "$corpus" >/dev/null  # page cache: measure echoes, not the disk
   echo
   echo "floor (read + parse + normalize + tokenize, 1 thread):"

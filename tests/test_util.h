@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace echoes::testing {
@@ -33,6 +34,13 @@ std::vector<std::string> ReadLines(const std::string& path);
 std::string Gzip(std::string_view bytes);
 // One zstd frame holding `bytes`.
 std::string Zstd(std::string_view bytes);
+
+// Two record ids as an unordered pair: the smaller first.
+using IdPair = std::pair<std::string, std::string>;
+inline IdPair Ordered(std::string a, std::string b) {
+  if (b < a) std::swap(a, b);
+  return {std::move(a), std::move(b)};
+}
 
 // Path of ../shared/data beside the source tree, or "" when it is absent (a user's clone).
 std::string SharedDataDir();

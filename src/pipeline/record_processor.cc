@@ -51,25 +51,26 @@ void RecordProcessor::Process(const RecordBatch& batch, DocumentTable* out) {
   }
 }
 
+simdjson::error_code RecordProcessor::Iterate(const RecordBatch& batch, const RecordRef& record,
+                                              ondemand::document* json, bool* repaired) {
+  const char* data = batch.bytes.data() + record.offset;
+  const size_t capacity = batch.bytes.size() - record.offset;  // the batch's padding follows
+  simdjson::error_code error =
+      parser_.iterate(simdjson::padded_string_view(data, record.size, capacity)).get(*json);
+  if (error != simdjson::UTF8_ERROR) return error;
+  RepairUtf8(std::string_view(data, record.size), &repaired_);
+  const size_t length = repaired_.size();
+  repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
+  *repaired = true;
+  return parser_.iterate(simdjson::padded_string_view(repaired_.data(), length, repaired_.size()))
+      .get(*json);
+}
+
 void RecordProcessor::ProcessJsonLine(const RecordBatch& batch, const RecordRef& record,
                                       DocumentTable* out) {
-  const char* data = batch.bytes.data() + record.offset;
-  size_t capacity = batch.bytes.size() - record.offset;
-  size_t length = record.size;
   bool repaired = false;
-
   ondemand::document json;
-  simdjson::error_code error =
-      parser_.iterate(simdjson::padded_string_view(data, length, capacity)).get(json);
-  if (error == simdjson::UTF8_ERROR) {
-    RepairUtf8(std::string_view(data, length), &repaired_);
-    length = repaired_.size();
-    repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
-    data = repaired_.data();
-    capacity = repaired_.size();
-    repaired = true;
-    error = parser_.iterate(simdjson::padded_string_view(data, length, capacity)).get(json);
-  }
+  simdjson::error_code error = Iterate(batch, record, &json, &repaired);
   ondemand::object object;
   if (!error) {
     ondemand::json_type type;
@@ -208,20 +209,9 @@ void RecordProcessor::Reject(const RecordRef& record, RejectReason reason, std::
 
 bool RecordProcessor::TextOfJsonLine(const RecordBatch& batch, const RecordRef& record,
                                      std::string_view* text) {
-  const char* data = batch.bytes.data() + record.offset;
-  size_t capacity = batch.bytes.size() - record.offset;
-  size_t length = record.size;
+  bool repaired = false;
   ondemand::document json;
-  simdjson::error_code error =
-      parser_.iterate(simdjson::padded_string_view(data, length, capacity)).get(json);
-  if (error == simdjson::UTF8_ERROR) {
-    RepairUtf8(std::string_view(data, length), &repaired_);
-    length = repaired_.size();
-    repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
-    error =
-        parser_.iterate(simdjson::padded_string_view(repaired_.data(), length, repaired_.size()))
-            .get(json);
-  }
+  simdjson::error_code error = Iterate(batch, record, &json, &repaired);
   ondemand::object object;
   if (error || json.get_object().get(object)) return false;
   for (auto field_result : object) {

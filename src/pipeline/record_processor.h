@@ -41,6 +41,10 @@ class RecordProcessor {
   void ShingleSetOf(const RecordBatch& batch, const RecordRef& record, std::vector<uint32_t>* out);
 
  private:
+  // Starts parsing a JSONL record in place; a line that fails only UTF-8 validation is
+  // repaired into repaired_ and parsed from there (*repaired set).
+  simdjson::error_code Iterate(const RecordBatch& batch, const RecordRef& record,
+                               simdjson::ondemand::document* json, bool* repaired);
   void ProcessJsonLine(const RecordBatch& batch, const RecordRef& record, DocumentTable* out);
   // Parses a JSONL record far enough to find its text; false if it has none.
   bool TextOfJsonLine(const RecordBatch& batch, const RecordRef& record, std::string_view* text);

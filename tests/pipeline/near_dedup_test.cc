@@ -18,12 +18,8 @@
 namespace echoes {
 namespace {
 
-using Pair = std::pair<std::string, std::string>;
-
-Pair Ordered(std::string a, std::string b) {
-  if (b < a) std::swap(a, b);
-  return {a, b};
-}
+using Pair = testing::IdPair;
+using testing::Ordered;
 
 // The obvious shingle set: 5 tokens joined by spaces, hashed with std::hash.
 std::vector<uint64_t> BruteShingles(const std::string& text) {

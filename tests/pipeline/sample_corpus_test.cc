@@ -13,12 +13,8 @@
 namespace echoes {
 namespace {
 
-using Pair = std::pair<std::string, std::string>;
-
-Pair Ordered(std::string a, std::string b) {
-  if (b < a) std::swap(a, b);
-  return {a, b};
-}
+using Pair = testing::IdPair;
+using testing::Ordered;
 
 // Relations the engine detects so far; labelled pairs of other relations must not be linked.
 const std::set<std::string> kDetected = {"exact", "near", "contained"};
