@@ -61,6 +61,24 @@ TEST(CliTest, UsageErrorsExitOne) {
   EXPECT_TRUE(Contains(missing.err, "missing.jsonl: no such file")) << missing.err;
 }
 
+TEST(CliTest, DryRunPrintsThePlanAndReadsNothing) {
+  TempDir dir;
+  WriteFile(dir.File("in.jsonl"), "{\"id\":\"a\",\"text\":\"words\"}\n");
+  CommandRun plan =
+      Echoes(dir, "dedup " + dir.File("in.jsonl") + " --out " + dir.File("o") + " --dry-run");
+  EXPECT_EQ(plan.exit_code, 0) << plan.err;
+  EXPECT_TRUE(Contains(plan.out, "16 bands x 8 rows")) << plan.out;
+  EXPECT_TRUE(Contains(plan.out, "P(candidate)"));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("o/kept.jsonl")));
+  CommandRun lower = Echoes(dir, "dedup " + dir.File("in.jsonl") + " --out " + dir.File("o") +
+                                     " --dry-run --threshold 0.5");
+  EXPECT_FALSE(Contains(lower.out, "16 bands x 8 rows")) << "the plan follows the threshold";
+  CommandRun too_many = Echoes(
+      dir, "dedup " + dir.File("in.jsonl") + " --out " + dir.File("o") + " --bands 20 --rows 8");
+  EXPECT_EQ(too_many.exit_code, 1);
+  EXPECT_TRUE(Contains(too_many.err, "--num-perm")) << too_many.err;
+}
+
 TEST(CliTest, StrictExitsTwoNamingFileAndLine) {
   TempDir dir;
   WriteFile(dir.File("in.jsonl"), "{\"id\":\"a\",\"text\":\"fine words\"}\n{oops\n");
