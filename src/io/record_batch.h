@@ -38,6 +38,7 @@ struct RecordRef {
   uint64_t line = 0;    // 1-based line in the decompressed file; 0 = the file as a whole
   uint64_t offset = 0;  // kUnreadable: index into RecordBatch::messages; else into bytes
   uint64_t size = 0;
+  uint64_t stream_offset = 0;  // where the record starts in its decompressed source
 };
 
 // Records in read order. The bytes are followed by at least kPadding readable bytes so

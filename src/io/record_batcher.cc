@@ -78,6 +78,7 @@ bool RecordBatcher::OpenNextSource(RecordBatch* batch) {
     current_ = static_cast<uint32_t>(next_source_++);
     carry_.clear();
     carry_pos_ = 0;
+    carry_offset_ = 0;
     line_ = 0;
     eof_ = false;
     first_fill_ = true;
@@ -102,6 +103,7 @@ void RecordBatcher::CloseSource() {
 bool RecordBatcher::Fill(RecordBatch* batch) {
   if (carry_pos_ > 0) {
     carry_.erase(0, carry_pos_);
+    carry_offset_ += carry_pos_;
     carry_pos_ = 0;
   }
   const size_t old_size = carry_.size();
@@ -176,6 +178,7 @@ void RecordBatcher::ReadJsonlLines(RecordBatch* batch) {
                     "record larger than the limit of " + std::to_string(max_record_bytes_) +
                         " bytes (--max-record-mb)");
       for (;;) {
+        carry_offset_ += carry_.size();
         carry_.clear();
         carry_pos_ = 0;
         if (eof_) break;
@@ -219,6 +222,8 @@ void RecordBatcher::AddRecord(RecordBatch* batch, RecordKind kind, uint64_t line
   r.source = current_;
   r.kind = kind;
   r.line = line;
+  // The record's bytes lie inside carry_; their place in the decompressed stream.
+  r.stream_offset = carry_offset_ + static_cast<uint64_t>(bytes.data() - carry_.data());
   r.offset = batch->bytes.size();
   r.size = bytes.size();
   batch->bytes.append(bytes);

@@ -56,9 +56,10 @@ class RecordBatcher {
   size_t next_source_ = 0;
   uint32_t current_ = 0;  // index of the open source
   std::unique_ptr<ByteSource> source_;
-  std::string carry_;     // bytes read but not yet cut into records
-  size_t carry_pos_ = 0;  // start of the unconsumed part of carry_
-  uint64_t line_ = 0;     // lines consumed from the current source
+  std::string carry_;          // bytes read but not yet cut into records
+  size_t carry_pos_ = 0;       // start of the unconsumed part of carry_
+  uint64_t carry_offset_ = 0;  // position of carry_[0] in the decompressed stream
+  uint64_t line_ = 0;          // lines consumed from the current source
   bool eof_ = false;
   bool first_fill_ = true;
   uint64_t finished_consumed_ = 0;

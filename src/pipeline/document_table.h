@@ -16,14 +16,18 @@ namespace echoes {
 
 constexpr int64_t kNoDate = std::numeric_limits<int64_t>::min();
 
-// 56 bytes per record: the text itself is not kept; the writing pass reads it again.
+// 72 bytes per record: the text itself is not kept; the writing pass reads it again,
+// and the exact checks read single records back from where they were found.
 struct DocumentInfo {
   Hash128 hash;             // ExactHash of the normalized text
   int64_t date = kNoDate;   // seconds since the epoch, or kNoDate
   uint64_t text_bytes = 0;  // length of the text as read (after JSON unescaping)
   uint64_t id_offset = 0;   // the id is DocumentTable::ids[id_offset, +id_size)
   uint32_t id_size = 0;
-  uint32_t shingles = 0;  // shingles in the text (with repeats), when sketched
+  uint32_t shingles = 0;       // shingles in the text (with repeats), when sketched
+  uint64_t stream_offset = 0;  // the record's place in its source, after decompression
+  uint32_t record_size = 0;    // its size there in bytes
+  uint32_t source = 0;         // index into the input list
   bool rejected = false;
 };
 

@@ -1,8 +1,12 @@
 // FindNearEdges. Candidates from the two indexes are merged, each is estimated on its
-// signatures, and the uncertain ones are settled in one streaming pass over the inputs
-// that rebuilds the shingle sets of just the records involved.
+// signatures, and the uncertain ones are settled on the exact shingle sets of just the
+// records involved: read back one by one (pread at the offset the first pass noted)
+// when every input is an uncompressed file, else in one streaming pass.
 
 #include "pipeline/near_stage.h"
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -11,12 +15,66 @@
 
 #include "index/candidates.h"
 #include "io/batch_prefetcher.h"
+#include "io/byte_source.h"
 #include "pipeline/record_processor.h"
 
 namespace echoes {
 namespace {
 
-// Shingle sets of the records in `wanted` (sorted), in the same order.
+// True if every source is an uncompressed file, so records can be read at their offsets.
+bool AllPlain(const std::vector<InputSource>& sources) {
+  for (const InputSource& source : sources) {
+    Result<std::unique_ptr<ByteSource>> opened = OpenByteSource(source.path);
+    if (!opened.ok() || std::string_view(opened.value()->format()) != "plain") return false;
+  }
+  return true;
+}
+
+// Shingle sets of the records in `wanted`, each read with one pread.
+Result<std::vector<std::vector<uint32_t>>> PreadShingleSets(const std::vector<uint32_t>& wanted,
+                                                            const DocumentTable& table,
+                                                            const std::vector<InputSource>& sources,
+                                                            const DedupOptions& options,
+                                                            const SketchOptions& sketch) {
+  std::vector<std::vector<uint32_t>> sets(wanted.size());
+  RecordProcessor processor(&options, &sources, &sketch);
+  std::vector<int> fds(sources.size(), -1);
+  RecordBatch batch;
+  Status status;
+  for (size_t k = 0; k < wanted.size() && status.ok(); ++k) {
+    const DocumentInfo& doc = table.docs[wanted[k]];
+    int& fd = fds[doc.source];
+    if (fd < 0) fd = ::open(sources[doc.source].path.c_str(), O_RDONLY | O_CLOEXEC);
+    batch.bytes.resize(doc.record_size + RecordBatch::kPadding);
+    size_t done = 0;
+    while (fd >= 0 && done < doc.record_size) {
+      const ssize_t n = ::pread(fd, batch.bytes.data() + done, doc.record_size - done,
+                                static_cast<off_t>(doc.stream_offset + done));
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    if (done < doc.record_size) {
+      status = Status::Internal(sources[doc.source].name +
+                                ": changed while echoes was reading it (a record is missing)");
+      break;
+    }
+    RecordRef ref;
+    ref.source = doc.source;
+    ref.kind = sources[doc.source].kind == SourceKind::kTextFile ? RecordKind::kTextDocument
+                                                                 : RecordKind::kJsonLine;
+    ref.size = doc.record_size;
+    batch.records.assign(1, ref);
+    processor.ShingleSetOf(batch, ref, &sets[k]);
+  }
+  for (int fd : fds) {
+    if (fd >= 0) ::close(fd);
+  }
+  if (!status.ok()) return status;
+  return sets;
+}
+
+// Shingle sets of the records in `wanted` (sorted), in the same order, from one
+// streaming pass over the inputs.
 Result<std::vector<std::vector<uint32_t>>> ReadShingleSets(const std::vector<uint32_t>& wanted,
                                                            const std::vector<InputSource>& sources,
                                                            const DedupOptions& options,
@@ -132,7 +190,9 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     Result<std::vector<std::vector<uint32_t>>> sets =
-        ReadShingleSets(wanted, sources, options, sketch, table.docs.size(), threads);
+        AllPlain(sources)
+            ? PreadShingleSets(wanted, table, sources, options, sketch)
+            : ReadShingleSets(wanted, sources, options, sketch, table.docs.size(), threads);
     if (!sets.ok()) return sets.status();
     const auto set_of = [&](uint32_t record) -> const std::vector<uint32_t>& {
       return sets.value()[static_cast<size_t>(

@@ -41,7 +41,7 @@ void RecordProcessor::Process(const RecordBatch& batch, DocumentTable* out) {
           break;
         }
         out->repaired_utf8 += repaired;
-        AddDocument(doc, (*sources_)[record.source].text_id, out);
+        AddDocument(doc, record, (*sources_)[record.source].text_id, out);
         break;
       }
       case RecordKind::kJsonLine:
@@ -152,9 +152,10 @@ void RecordProcessor::ProcessJsonLine(const RecordBatch& batch, const RecordRef&
     }
   }
   if (has_id) {
-    AddDocument(doc, id, out);
+    AddDocument(doc, record, id, out);
   } else {
-    AddDocument(doc, (*sources_)[record.source].name + ":" + std::to_string(record.line), out);
+    AddDocument(doc, record, (*sources_)[record.source].name + ":" + std::to_string(record.line),
+                out);
     ++out->generated_ids;
   }
 }
@@ -169,7 +170,11 @@ bool RecordProcessor::Fingerprint(std::string_view text, DocumentInfo* doc, bool
   return true;
 }
 
-void RecordProcessor::AddDocument(DocumentInfo doc, std::string_view id, DocumentTable* out) {
+void RecordProcessor::AddDocument(DocumentInfo doc, const RecordRef& record, std::string_view id,
+                                  DocumentTable* out) {
+  doc.stream_offset = record.stream_offset;
+  doc.record_size = static_cast<uint32_t>(record.size);
+  doc.source = record.source;
   doc.id_offset = out->ids.size();
   doc.id_size = static_cast<uint32_t>(id.size());
   out->ids.append(id);

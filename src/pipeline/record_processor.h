@@ -53,7 +53,8 @@ class RecordProcessor {
   // Normalizes and hashes `text` into *doc; false if it has no tokens. Sets *repaired
   // if invalid UTF-8 was replaced.
   bool Fingerprint(std::string_view text, DocumentInfo* doc, bool* repaired);
-  void AddDocument(DocumentInfo doc, std::string_view id, DocumentTable* out);
+  void AddDocument(DocumentInfo doc, const RecordRef& record, std::string_view id,
+                   DocumentTable* out);
   void Reject(const RecordRef& record, RejectReason reason, std::string message,
               DocumentTable* out);
 

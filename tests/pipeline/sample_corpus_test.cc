@@ -95,5 +95,23 @@ TEST_F(SampleCorpusTest, RepresentativesFollowTheDateThenLengthRule) {
   EXPECT_EQ(stats_.rejected, 0u);
 }
 
+// Uncertain pairs are settled on records read back: with pread from a plain file, by a
+// streaming pass from a compressed one. Both must give the same verdicts.
+TEST_F(SampleCorpusTest, PlainAndGzipInputsGiveTheSameEchoes) {
+  ASSERT_GT(stats_.exact_checks, 0u) << "the sample must exercise exact checks";
+  const std::string sample = std::string(ECHOES_SOURCE_DIR) + "/data/sample/news.jsonl";
+  testing::WriteFile(dir_.File("news.jsonl.gz"), testing::Gzip(testing::ReadFile(sample)));
+  DedupOptions options;
+  options.out_dir = dir_.File("gz");
+  Result<DedupStats> result = RunDedup({dir_.File("news.jsonl.gz")}, options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result.value().exact_checks, stats_.exact_checks);
+  for (const char* name : {"clusters.jsonl", "edges.jsonl", "dropped.jsonl", "kept.jsonl"}) {
+    EXPECT_EQ(testing::ReadFile(dir_.File(std::string("gz/") + name)),
+              testing::ReadFile(dir_.File(std::string("out/") + name)))
+        << name;
+  }
+}
+
 }  // namespace
 }  // namespace echoes
