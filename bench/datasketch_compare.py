@@ -48,15 +48,12 @@ code points (soft hyphen, zero-width space, ...), turns every run of characters 
 not letters, marks or digits into one space, and makes each character of a script
 written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) its own token. It then
 shingles the tokens in windows of 5 (a text of 1-4 tokens is one shingle of all of
-them). The Python side does the same with the standard library: for ASCII text
-(Reuters, most web English) that is exactly `text.lower()`, non-alphanumeric -> space,
-split; for other text `unicodedata.normalize("NFKC", ...)`, `casefold()`, the same
-ignorable deletion and unspaced-script splitting, then `[\\W_]+` -> space. So on this
-benchmark both tools hash the same shingle sets (the hash functions differ: datasketch
-SHA-1 -> 32 bits then (a*x+b) mod 2^61-1; echoes 64-bit token-hash combination then
-32-bit multiply-add). Remaining edge cases (non-ASCII only): Python's \\w excludes
-combining marks that NFKC leaves uncomposed (e.g. Indic vowel signs), which echoes keeps
-inside tokens; and Unicode versions of utf8proc and Python may differ. The normalization
+them). The Python side uses the repository's reference normalization
+(tests/reference_normalize.py: the same rules, restated in the standard library; for
+ASCII text such as Reuters it is exactly lower-case, split on non-alphanumerics). So on
+this benchmark both tools hash the same shingle sets (the hash functions differ:
+datasketch SHA-1 -> 32 bits then (a*x+b) mod 2^61-1; echoes 64-bit token-hash
+combination then 32-bit multiply-add). The normalization
 cost is inside both timings: echoes spends ~40% of its exact-mode time there.
 
 Output: a header (date, CPU, python/numpy/scipy/datasketch versions and datasketch commit,
@@ -86,7 +83,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 
 MIB = 1 << 20
 SHINGLE = 5
@@ -98,27 +94,8 @@ DEFAULT_DS_SRC = "/work/datasketch-src"
 # ---------------------------------------------------------------------------------------
 # Normalization and shingling (the worker's; mirrors src/text/normalizer.cc, see above).
 
-_SEPARATORS = re.compile(r"[\W_]+")
-_ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")
-# Default-ignorable code points (utf8proc's UTF8PROC_IGNORE deletes them).
-_IGNORABLE = {cp: None for cp in (
-    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFEFF, 0xFFA0]
-    + list(range(0x180B, 0x1810)) + list(range(0x200B, 0x2010)) + list(range(0x202A, 0x202F))
-    + list(range(0x2060, 0x2070)) + list(range(0xFE00, 0xFE10)) + list(range(0xFFF0, 0xFFF9))
-    + list(range(0x1BCA0, 0x1BCA4)) + list(range(0x1D173, 0x1D17B))
-    + list(range(0xE0000, 0xE1000)))}
-_UNSPACED = re.compile(
-    "([\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f])")
-
-
-def tokenize(text):
-    """Tokens of `text` after echoes-style normalization."""
-    if text.isascii():  # O(1) in CPython: the common case, a pure lower/split
-        return _ASCII_SEPARATORS.sub(" ", text.lower()).split()
-    text = unicodedata.normalize("NFKC", text.translate(_IGNORABLE)).casefold()
-    text = _UNSPACED.sub(r" \1 ", text)
-    return _SEPARATORS.sub(" ", text).split()
+sys.path.insert(0, os.path.join(REPO, "tests"))
+from reference_normalize import tokens as tokenize  # noqa: E402
 
 
 def shingles(tokens):

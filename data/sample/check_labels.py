@@ -55,55 +55,9 @@ UNRELATED_MAX = 0.5      # rewrite, same_event and unlabelled pairs stay below t
 RELATIONS = ("exact", "near", "contained", "rewrite", "same_event")
 LINKED = ("exact", "near", "contained", "rewrite")  # relations echoes must link
 
-# Scripts written without spaces between words: each character is a token.
-# Same ranges as src/text/normalizer.cc (IsUnspacedScript).
-UNSPACED_RANGES = (
-    (0x0E00, 0x0EFF),    # Thai, Lao
-    (0x1000, 0x109F),    # Myanmar
-    (0x1780, 0x17FF),    # Khmer
-    (0x3040, 0x30FF),    # Hiragana, Katakana
-    (0x31F0, 0x31FF),    # Katakana phonetic extensions
-    (0x3400, 0x4DBF),    # Han extension A
-    (0x4E00, 0x9FFF),    # Han (CJK unified ideographs)
-    (0xF900, 0xFAFF),    # Han compatibility ideographs
-    (0xFF66, 0xFF9F),    # half-width Katakana (NFKC maps them away)
-    (0x20000, 0x3134F),  # Han extensions B..G and compatibility supplement
-)
-
-
-def is_unspaced(ch):
-    cp = ord(ch)
-    for lo, hi in UNSPACED_RANGES:
-        if lo <= cp <= hi:
-            return True
-    return False
-
-
-def tokens(text):
-    """Returns the list of tokens of `text` under the reference normalization."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    out = []
-    run = []
-    for ch in folded:
-        if unicodedata.category(ch)[0] in "LMN":
-            if is_unspaced(ch):
-                if run:
-                    out.append("".join(run))
-                    run = []
-                out.append(ch)
-            else:
-                run.append(ch)
-        elif run:
-            out.append("".join(run))
-            run = []
-    if run:
-        out.append("".join(run))
-    return out
-
-
-def normalize(text):
-    """The normalized text: tokens joined by single spaces."""
-    return " ".join(tokens(text))
+# The reference normalization shared with the other checking scripts.
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tests"))
+from reference_normalize import is_unspaced, normalize, tokens  # noqa: E402,F401
 
 
 def shingles(toks):

@@ -175,6 +175,7 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
 
   // Bucket, verify, cluster.
   Clustering clustering = ClusterExact(table);
+  end_phase("exact groups");
   NearEdges near;
   if (options.near) {
     Result<NearEdges> found =

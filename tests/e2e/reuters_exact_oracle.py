@@ -31,10 +31,8 @@ Prints a summary (mismatches, up to 10 of them) and exits 0 on success, 1 on fai
 import datetime
 import json
 import os
-import re
 import subprocess
 import sys
-import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -43,87 +41,10 @@ CONVERTER = os.path.join(REPO, "bench", "reuters_to_jsonl.py")
 MAX_SHOWN = 10
 
 # ---------------------------------------------------------------------------
-# Oracle normalization
+# Oracle normalization: the shared reference (tests/reference_normalize.py).
 
-# Default_Ignorable_Code_Point (Unicode DerivedCoreProperties).
-_IGNORABLE_RANGES = [
-    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
-    (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
-    (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
-    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
-    (0xE0000, 0xE0FFF),
-]
-_IGNORABLE_RE = re.compile("[%s]" % "".join(
-    "%s-%s" % (re.escape(chr(a)), re.escape(chr(b))) for a, b in _IGNORABLE_RANGES))
-
-# Scripts written without spaces: Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar.
-_NOSPACE_RANGES = sorted([
-    (0x0E00, 0x0E7F),    # Thai
-    (0x0E80, 0x0EFF),    # Lao
-    (0x1000, 0x109F),    # Myanmar
-    (0x1780, 0x17FF),    # Khmer
-    (0x19E0, 0x19FF),    # Khmer symbols
-    (0x2E80, 0x2FDF),    # CJK radicals (symbols; listed for completeness)
-    (0x3005, 0x3007),    # iteration mark, closing mark, ideographic zero
-    (0x3021, 0x3029),    # Hangzhou numerals
-    (0x3038, 0x303B),
-    (0x3040, 0x30FF),    # Hiragana, Katakana
-    (0x31F0, 0x31FF),    # Katakana phonetic extensions
-    (0x32D0, 0x32FE),    # circled Katakana
-    (0x3300, 0x3357),    # squared Katakana words
-    (0x3400, 0x4DBF),    # CJK extension A
-    (0x4E00, 0x9FFF),    # CJK unified ideographs
-    (0xA9E0, 0xA9FF),    # Myanmar extended-B
-    (0xAA60, 0xAA7F),    # Myanmar extended-A
-    (0xF900, 0xFAFF),    # CJK compatibility ideographs
-    (0xFF66, 0xFF9D),    # halfwidth Katakana
-    (0x116D0, 0x116E3),  # Myanmar extended-C
-    (0x16FE2, 0x16FE3),
-    (0x16FF0, 0x16FF1),
-    (0x1AFF0, 0x1B16F),  # Kana extended / supplement / small Kana
-    (0x1F200, 0x1F200),
-    (0x20000, 0x323AF),  # CJK extensions B..H, compatibility supplement
-])
-_NOSPACE_STARTS = [a for a, _ in _NOSPACE_RANGES]
-
-
-def _is_nospace(cp):
-    lo, hi = 0, len(_NOSPACE_RANGES)
-    while lo < hi:  # last range whose start <= cp
-        mid = (lo + hi) // 2
-        if _NOSPACE_STARTS[mid] <= cp:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo > 0 and cp <= _NOSPACE_RANGES[lo - 1][1]
-
-
-_ASCII_TOKEN_RE = re.compile(r"[a-z0-9]+")
-
-
-def normalize(text):
-    """The oracle's normalized text: tokens joined by single spaces."""
-    if text.isascii():
-        return " ".join(_ASCII_TOKEN_RE.findall(text.lower()))
-    text = _IGNORABLE_RE.sub("", text)
-    text = unicodedata.normalize("NFKC", text).casefold()
-    tokens = []
-    run = []
-    for ch in text:
-        if unicodedata.category(ch)[0] in "LMN":
-            if _is_nospace(ord(ch)):
-                if run:
-                    tokens.append("".join(run))
-                    run = []
-                tokens.append(ch)
-            else:
-                run.append(ch)
-        elif run:
-            tokens.append("".join(run))
-            run = []
-    if run:
-        tokens.append("".join(run))
-    return " ".join(tokens)
+sys.path.insert(0, os.path.dirname(HERE))
+from reference_normalize import normalize  # noqa: E402
 
 
 # ---------------------------------------------------------------------------
