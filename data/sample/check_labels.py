@@ -132,9 +132,9 @@ def pair_violations(relation, exact, jac, con):
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def load_news(path, errors):
-    docs = []
-    seen = set()
+def read_jsonl(path, errors):
+    """Yields (line number, object) for each line of `path` that is a JSON object;
+    records every other line in `errors`."""
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
@@ -148,63 +148,61 @@ def load_news(path, errors):
             if not isinstance(rec, dict):
                 errors.append("%s:%d: not a JSON object" % (path, n))
                 continue
-            doc_id, text, date = rec.get("id"), rec.get("text"), rec.get("date")
-            if not isinstance(doc_id, str) or not doc_id:
-                errors.append("%s:%d: missing or non-string id" % (path, n))
-                continue
-            if doc_id in seen:
-                errors.append("%s:%d: duplicate id %r" % (path, n, doc_id))
-                continue
-            if not isinstance(text, str) or not text.strip():
-                errors.append("%s:%d: %s has no text" % (path, n, doc_id))
-                continue
-            if "date" in rec and (not isinstance(date, str) or not DATE_RE.match(date)):
-                errors.append("%s:%d: %s has a date that is not YYYY-MM-DD: %r" % (path, n, doc_id, date))
-            extra = set(rec) - {"id", "date", "text"}
-            if extra:
-                errors.append("%s:%d: %s has unexpected fields %s" % (path, n, doc_id, sorted(extra)))
-            seen.add(doc_id)
-            doc = Doc(doc_id, text, date, n)
-            if not doc.tokens:
-                errors.append("%s:%d: %s has no tokens" % (path, n, doc_id))
-            docs.append(doc)
+            yield n, rec
+
+
+def load_news(path, errors):
+    docs = []
+    seen = set()
+    for n, rec in read_jsonl(path, errors):
+        doc_id, text, date = rec.get("id"), rec.get("text"), rec.get("date")
+        if not isinstance(doc_id, str) or not doc_id:
+            errors.append("%s:%d: missing or non-string id" % (path, n))
+            continue
+        if doc_id in seen:
+            errors.append("%s:%d: duplicate id %r" % (path, n, doc_id))
+            continue
+        if not isinstance(text, str) or not text.strip():
+            errors.append("%s:%d: %s has no text" % (path, n, doc_id))
+            continue
+        if "date" in rec and (not isinstance(date, str) or not DATE_RE.match(date)):
+            errors.append("%s:%d: %s has a date that is not YYYY-MM-DD: %r" % (path, n, doc_id, date))
+        extra = set(rec) - {"id", "date", "text"}
+        if extra:
+            errors.append("%s:%d: %s has unexpected fields %s" % (path, n, doc_id, sorted(extra)))
+        seen.add(doc_id)
+        doc = Doc(doc_id, text, date, n)
+        if not doc.tokens:
+            errors.append("%s:%d: %s has no tokens" % (path, n, doc_id))
+        docs.append(doc)
     return docs
 
 
 def load_labels(path, ids, errors):
     labels = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                errors.append("%s:%d: empty line" % (path, n))
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                errors.append("%s:%d: invalid JSON: %s" % (path, n, e))
-                continue
-            a, b, rel, note = rec.get("a"), rec.get("b"), rec.get("relation"), rec.get("note")
-            if not isinstance(a, str) or not isinstance(b, str):
-                errors.append("%s:%d: a and b must be strings" % (path, n))
-                continue
-            if a not in ids or b not in ids:
-                errors.append("%s:%d: unknown id in (%s, %s)" % (path, n, a, b))
-                continue
-            if not a < b:
-                errors.append("%s:%d: a must sort before b: (%s, %s)" % (path, n, a, b))
-                continue
-            if rel not in RELATIONS:
-                errors.append("%s:%d: unknown relation %r" % (path, n, rel))
-                continue
-            if not isinstance(note, str) or not note.strip():
-                errors.append("%s:%d: (%s, %s) has no note" % (path, n, a, b))
-            extra = set(rec) - {"a", "b", "relation", "note"}
-            if extra:
-                errors.append("%s:%d: unexpected fields %s" % (path, n, sorted(extra)))
-            if (a, b) in labels:
-                errors.append("%s:%d: pair (%s, %s) labelled twice" % (path, n, a, b))
-                continue
-            labels[(a, b)] = rel
+    for n, rec in read_jsonl(path, errors):
+        a, b, rel, note = rec.get("a"), rec.get("b"), rec.get("relation"), rec.get("note")
+        if not isinstance(a, str) or not isinstance(b, str):
+            errors.append("%s:%d: a and b must be strings" % (path, n))
+            continue
+        if a not in ids or b not in ids:
+            errors.append("%s:%d: unknown id in (%s, %s)" % (path, n, a, b))
+            continue
+        if not a < b:
+            errors.append("%s:%d: a must sort before b: (%s, %s)" % (path, n, a, b))
+            continue
+        if rel not in RELATIONS:
+            errors.append("%s:%d: unknown relation %r" % (path, n, rel))
+            continue
+        if not isinstance(note, str) or not note.strip():
+            errors.append("%s:%d: (%s, %s) has no note" % (path, n, a, b))
+        extra = set(rec) - {"a", "b", "relation", "note"}
+        if extra:
+            errors.append("%s:%d: unexpected fields %s" % (path, n, sorted(extra)))
+        if (a, b) in labels:
+            errors.append("%s:%d: pair (%s, %s) labelled twice" % (path, n, a, b))
+            continue
+        labels[(a, b)] = rel
     return labels
 
 
