@@ -3,6 +3,7 @@
 #ifndef ECHOES_IO_ATOMIC_FILE_H_
 #define ECHOES_IO_ATOMIC_FILE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -26,11 +27,17 @@ class AtomicFile {
   Status Open(const std::string& dir, const std::string& name);
   // Appends bytes. Errors (kIoError) are sticky and also returned by Commit().
   Status Append(std::string_view bytes);
+  // Appends `size` bytes of the open file `in_fd` from `offset`, copied in the kernel
+  // (sendfile) where the system allows it. `in_name` names the input in
+  // messages. Errors: kIoError; kInternal if the input is shorter than that now.
+  Status AppendFileRange(int in_fd, uint64_t offset, uint64_t size, const std::string& in_name);
   // Flushes, closes and renames into place. Errors: kIoError.
   Status Commit();
 
  private:
   Status Flush();
+  // Appends `size` bytes of `in_fd` from `offset` to the buffer (flushing if full).
+  Status ReadIntoBuffer(int in_fd, uint64_t offset, uint64_t size, const std::string& in_name);
 
   int fd_ = -1;
   std::string temp_path_;

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "io/byte_source.h"
+
 namespace echoes {
 namespace {
 
@@ -103,6 +105,14 @@ Result<InputList> ExpandInputs(const std::vector<std::string>& inputs,
     list.sources.push_back(std::move(source));
   }
   return list;
+}
+
+bool AllUncompressed(const std::vector<InputSource>& sources) {
+  for (const InputSource& source : sources) {
+    Result<std::unique_ptr<ByteSource>> opened = OpenByteSource(source.path);
+    if (!opened.ok() || std::string_view(opened.value()->format()) != "plain") return false;
+  }
+  return true;
 }
 
 }  // namespace echoes

@@ -41,6 +41,10 @@ struct InputList {
 Result<InputList> ExpandInputs(const std::vector<std::string>& inputs,
                                const std::string& stdin_path);
 
+// True if every source is an uncompressed file, so that a record can be read again at
+// the offset where the first pass found it (pread, copy_file_range).
+bool AllUncompressed(const std::vector<InputSource>& sources);
+
 }  // namespace echoes
 
 #endif  // ECHOES_IO_INPUT_SOURCE_H_

@@ -7,6 +7,7 @@
 #include "match/pair_verifier.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace echoes {
 namespace {
@@ -49,16 +50,23 @@ Verdict EstimatePair(const DocumentTable& table, const CandidatePair& pair,
   edge->jaccard = static_cast<float>(jaccard);
   edge->containment = static_cast<float>(containment);
   edge->exact = false;
-  if (jaccard >= options.threshold + options.jaccard_margin) {
+  // With fewer shingles in the union than slots, one-permutation bins are mostly
+  // borrowed copies, and the estimate rests on about |A ∪ B| >= max(na, nb) samples:
+  // widen the margins by the square root of what is missing.
+  const double slots = static_cast<double>(table.signature_size);
+  const double scale = std::sqrt(slots / std::clamp(std::max(na, nb), 1.0, slots));
+  const double jaccard_margin = options.jaccard_margin * scale;
+  const double containment_margin = options.containment_margin * scale;
+  if (jaccard >= options.threshold + jaccard_margin) {
     edge->relation = Relation::kNear;
     return Verdict::kAccept;
   }
-  if (jaccard >= options.threshold - options.jaccard_margin) return Verdict::kUncertain;
-  if (containment >= options.containment + options.containment_margin) {
+  if (jaccard >= options.threshold - jaccard_margin) return Verdict::kUncertain;
+  if (containment >= options.containment + containment_margin) {
     edge->relation = Relation::kContained;
     return Verdict::kAccept;
   }
-  if (containment >= options.containment - options.containment_margin) return Verdict::kUncertain;
+  if (containment >= options.containment - containment_margin) return Verdict::kUncertain;
   return Verdict::kReject;
 }
 

@@ -16,8 +16,9 @@ struct VerifyOptions {
   double threshold = 0.8;    // Jaccard for near
   double containment = 0.8;  // containment of the smaller record for contained
   // Estimates this close to a threshold are settled on the exact shingle sets. With
-  // 128 permutations the Jaccard estimate's standard deviation is at most 0.044, so
-  // 0.1 leaves a wrong call from the estimate alone at about 1 in 100 near the edge.
+  // 128 slots the Jaccard estimate's standard deviation is at most 0.044, so 0.1
+  // leaves a wrong call from the estimate alone at about 1 in 100 near the edge.
+  // Both margins widen for texts with fewer shingles than slots (see EstimatePair).
   double jaccard_margin = 0.1;
   // The containment estimate is derived from the Jaccard estimate and the shingle
   // counts, and is noisier for unequal sizes.

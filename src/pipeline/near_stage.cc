@@ -21,15 +21,6 @@
 namespace echoes {
 namespace {
 
-// True if every source is an uncompressed file, so records can be read at their offsets.
-bool AllPlain(const std::vector<InputSource>& sources) {
-  for (const InputSource& source : sources) {
-    Result<std::unique_ptr<ByteSource>> opened = OpenByteSource(source.path);
-    if (!opened.ok() || std::string_view(opened.value()->format()) != "plain") return false;
-  }
-  return true;
-}
-
 // Shingle sets of the records in `wanted`, each read with one pread.
 Result<std::vector<std::vector<uint32_t>>> PreadShingleSets(const std::vector<uint32_t>& wanted,
                                                             const DocumentTable& table,
@@ -190,7 +181,7 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     Result<std::vector<std::vector<uint32_t>>> sets =
-        AllPlain(sources)
+        AllUncompressed(sources)
             ? PreadShingleSets(wanted, table, sources, options, sketch)
             : ReadShingleSets(wanted, sources, options, sketch, table.docs.size(), threads);
     if (!sets.ok()) return sets.status();

@@ -14,7 +14,8 @@ namespace echoes {
 namespace {
 
 constexpr char kMagic[8] = {'E', 'C', 'H', 'O', 'E', 'S', '0', '1'};
-constexpr uint32_t kVersion = 1;
+// 2: one-permutation signatures over rotate-xor shingle hashes.
+constexpr uint32_t kVersion = 2;
 
 class Writer {
  public:

@@ -14,11 +14,12 @@
 
 namespace echoes {
 
-// Reads `sources` again, cutting records exactly as the reading pass did, and writes
-// each kept record to <dir>/kept.jsonl: a JSONL line as it came (plus "\n"), a text file
-// as {"id": ..., "text": ...}. Errors: kIoError; kInternal if the inputs changed since
-// the reading pass (the record count differs). With threads > 1 the input is read on
-// a second thread.
+// Writes each kept record to <dir>/kept.jsonl, in input order: a JSONL line as it came
+// (plus "\n"), a text file as {"id": ..., "text": ...}. The records are read again from
+// `sources`: at their noted offsets when every input is uncompressed, otherwise by
+// cutting the inputs exactly as the reading pass did (on a second thread when
+// threads > 1). Errors: kIoError; kInternal if the inputs changed since the reading
+// pass.
 Status WriteKept(const std::string& dir, const std::vector<InputSource>& sources,
                  const DedupOptions& options, const DocumentTable& table,
                  const Clustering& clustering, int threads);

@@ -1,17 +1,23 @@
-// Sketcher: token hashes → shingle hashes → MinHash → band keys.
+// Sketcher: token hashes → shingle hashes → one-permutation MinHash → band keys.
 //
 // Each token is hashed once (short tokens with two 8-byte loads and a multiply mix,
 // no length-dependent loop: most words are under 9 bytes), and a shingle's hash is
-// built from its tokens' hashes, so no shingle string is ever made. MinHash uses
-// num_perm 32-bit multiply-add permutations of the shingle hash; the loop over
-// permutations has no branches and GCC turns it into AVX-512 min/mul/add over 16
-// lanes. PERFORMANCE.md measured this family at the theoretical MinHash error.
+// built from its tokens' hashes, so no shingle string is ever made. The signature is
+// one-permutation hashing with optimal densification: num_perm bins, each keeping the
+// minimum of the shingles hashed into it. Its error matches classic k-permutation
+// MinHash once a text has more shingles than bins (bench/minhash_error.cc measures it
+// against exact Jaccard), at one compare per shingle instead of num_perm.
 
 #include "sketch/sketcher.h"
 
 #include <xxhash.h>
 
+#if defined(__AVX512BW__)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 
@@ -27,13 +33,6 @@ inline uint64_t Mix(uint64_t x) {  // murmur3 fmix64
   x *= 0xc4ceb9fe1a85ec53ULL;
   x ^= x >> 33;
   return x;
-}
-
-inline uint64_t SplitMix(uint64_t* state) {
-  uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
 }
 
 inline uint64_t Load8(const char* p) {
@@ -65,139 +64,156 @@ inline uint64_t HashToken(const char* p, size_t length) {
   return XXH3_64bits_withSeed(p, length, kSeed);
 }
 
-// Bit k set where byte k of the 8 bytes at p is a space (exact, no false positives).
-inline uint64_t SpaceBits(const char* p) {
-  const uint64_t x = Load8(p) ^ 0x2020202020202020ULL;  // spaces become zero bytes
-  const uint64_t t = ((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x;
-  const uint64_t zero_high_bits = ~t & 0x8080808080808080ULL;
-  // Gather the 8 high bits into the low byte.
-  return ((zero_high_bits >> 7) * 0x0102040810204080ULL) >> 56;
+// Bit k set where byte k of the 64 bytes at p is a space.
+inline uint64_t SpaceMask(const char* p) {
+#if defined(__AVX512BW__)
+  return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p), _mm512_set1_epi8(' '));
+#else
+  uint64_t mask = 0;
+  for (int k = 0; k < 8; ++k) {  // SWAR, 8 bytes at a time, exact
+    const uint64_t x = Load8(p + 8 * k) ^ 0x2020202020202020ULL;  // spaces become zero
+    const uint64_t t = ((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x;
+    const uint64_t zero_high_bits = ~t & 0x8080808080808080ULL;
+    mask |= (((zero_high_bits >> 7) * 0x0102040810204080ULL) >> 56) << (8 * k);
+  }
+  return mask;
+#endif
 }
+
+// Bytes readable past a text's end: one 64-byte mask block, plus 16 for HashToken.
+constexpr size_t kPadding = 64 + 16;
+
+// Maps a 32-bit hash onto [0, n) without a division (Lemire's multiply-shift).
+inline uint32_t Reduce(uint32_t hash, uint32_t n) {
+  return static_cast<uint32_t>((uint64_t{hash} * n) >> 32);
+}
+
+// An empty bin holds this; a shingle whose value is exactly 2^32-1 (chance 2^-32)
+// is then treated as absent, in every document alike.
+constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
 
 }  // namespace
 
-Sketcher::Sketcher(const SketchOptions& options) : options_(options) {
-  uint64_t state = kSeed;
-  // Padded to whole 16-lane blocks; the padding lanes are computed and ignored.
-  const size_t padded = (static_cast<size_t>(options_.num_perm) + 15) / 16 * 16;
-  multipliers_.resize(padded, 1);
-  addends_.resize(padded, 0);
-  for (int i = 0; i < options_.num_perm; ++i) {
-    multipliers_[static_cast<size_t>(i)] = static_cast<uint32_t>(SplitMix(&state)) | 1u;
-    addends_[static_cast<size_t>(i)] = static_cast<uint32_t>(SplitMix(&state));
+Sketcher::Sketcher(const SketchOptions& options) : options_(options) {}
+
+void Sketcher::HashTokens(std::string* normalized) {
+  const size_t size = normalized->size();
+  normalized->append(kPadding, '\0');
+  const char* text = normalized->data();
+  // Token ends (the spaces, then the text's end), found 64 bytes at a time. Each block
+  // writes 16 positions whether or not it has that many spaces (it rarely has more:
+  // words average 6.5 bytes), so the loop has no data-dependent branch to mispredict;
+  // only the count advances by the true number.
+  ends_.resize(size + 2 * 16 + 1);
+  uint32_t* ends = ends_.data();
+  size_t count = 0;
+  for (size_t block = 0; block < size; block += 64) {
+    uint64_t mask = SpaceMask(text + block);
+    if (size - block < 64) mask &= (uint64_t{1} << (size - block)) - 1;
+    const int spaces = std::popcount(mask);
+    uint32_t* out = ends + count;
+    const uint32_t base = static_cast<uint32_t>(block);
+    for (int i = 0; i < 16; ++i) {
+      out[i] = base + static_cast<uint32_t>(std::countr_zero(mask));
+      mask &= mask - 1;
+    }
+    for (int i = 16; i < spaces; ++i) {
+      out[i] = base + static_cast<uint32_t>(std::countr_zero(mask));
+      mask &= mask - 1;
+    }
+    count += static_cast<size_t>(spaces);
   }
+  if (size > 0) ends[count++] = static_cast<uint32_t>(size);
+
+  token_hashes_.resize(count);
+  uint64_t* hashes = token_hashes_.data();
+  uint32_t start = 0;
+  for (size_t i = 0; i < count; ++i) {
+    hashes[i] = HashToken(text + start, ends[i] - start);
+    start = ends[i] + 1;
+  }
+  normalized->resize(size);
 }
 
-void Sketcher::Shingle(std::string* normalized) {
-  const size_t size = normalized->size();
-  normalized->append(24, '\0');
-  const char* text = normalized->data();
-  // At most one token per two bytes; writing through a pointer keeps the capacity
-  // check out of the loop.
-  token_hashes_.resize(size / 2 + 2);
-  uint64_t* hashes = token_hashes_.data();
-  size_t token_count = 0;
-  // Token ends are found 8 bytes at a time (SWAR) instead of one memchr per word.
-  size_t start = 0;
-  for (size_t block = 0; block < size; block += 8) {
-    uint64_t spaces = SpaceBits(text + block);
-    if (block + 8 > size) spaces &= (uint64_t{1} << (size - block)) - 1;
-    while (spaces != 0) {
-      const size_t end = block + static_cast<size_t>(__builtin_ctzll(spaces));
-      hashes[token_count++] = HashToken(text + start, end - start);
-      start = end + 1;
-      spaces &= spaces - 1;
-    }
-  }
-  if (start < size) hashes[token_count++] = HashToken(text + start, size - start);
-  token_hashes_.resize(token_count);
-  normalized->resize(size);
-
-  shingles_.clear();
+template <typename Visit>
+void Sketcher::ForEachShingle(Visit visit) const {
   const size_t n = static_cast<size_t>(options_.shingle_size);
   const size_t tokens = token_hashes_.size();
   if (tokens == 0) return;
   // A text shorter than one shingle is one shingle of all its tokens.
   const size_t width = std::min(n, tokens);
   const size_t count = tokens - width + 1;
-  shingles_.resize(count);
-  // h = t[i]·P^(w-1) + … + t[i+w-1]: independent multiplies per shingle, so consecutive
-  // shingles overlap in the pipeline (a running rolling hash would chain them).
-  constexpr uint64_t kP = 0x100000001B3ULL;
-  uint64_t powers[32];
-  powers[width - 1] = 1;
-  for (size_t k = width - 1; k > 0; --k) powers[k - 1] = powers[k] * kP;
+  // h = t[i] ^ rotl(t[i+1], 11) ^ … ^ rotl(t[i+w-1], 11(w-1)): the rotation marks each
+  // token's place (11k mod 64 differs for every k < 64) and costs no multiply; the
+  // final mix spreads it. Shingles are independent, so consecutive ones overlap in the
+  // pipeline.
   const uint64_t* t = token_hashes_.data();
   if (width == 5) {
     for (size_t i = 0; i < count; ++i) {
-      const uint64_t h = t[i] * powers[0] + t[i + 1] * powers[1] + t[i + 2] * powers[2] +
-                         t[i + 3] * powers[3] + t[i + 4];
-      shingles_[i] = Mix(h + width);
+      const uint64_t h = t[i] ^ std::rotl(t[i + 1], 11) ^ std::rotl(t[i + 2], 22) ^
+                         std::rotl(t[i + 3], 33) ^ std::rotl(t[i + 4], 44);
+      visit(Mix(h + width));
     }
   } else {
     for (size_t i = 0; i < count; ++i) {
       uint64_t h = 0;
-      for (size_t k = 0; k < width; ++k) h += t[i + k] * powers[k];
-      shingles_[i] = Mix(h + width);
+      for (size_t k = 0; k < width; ++k) h ^= std::rotl(t[i + k], static_cast<int>(11 * k % 64));
+      visit(Mix(h + width));
     }
   }
 }
 
-// 16 lanes of 32 bits: one AVX-512 register (GCC lowers it to two AVX2 or four SSE
-// registers on older CPUs).
-typedef uint32_t Lanes __attribute__((vector_size(64)));
-constexpr size_t kLanes = 16;
-
 void Sketcher::Compute(std::string* normalized, Sketch* out) {
-  Shingle(normalized);
-  const size_t perms = static_cast<size_t>(options_.num_perm);
+  HashTokens(normalized);
+  const uint32_t bins = static_cast<uint32_t>(options_.num_perm);
   const uint64_t sample_mask = (uint64_t{1} << options_.sample_bits) - 1;
-  out->samples.clear();
-  values_.resize(shingles_.size());
-  for (size_t i = 0; i < shingles_.size(); ++i) {
-    const uint64_t s = shingles_[i];
-    values_[i] = static_cast<uint32_t>(s >> 32);
-    if ((s & sample_mask) == 0) out->samples.push_back(values_[i]);
-  }
-  // Lanes outside, shingles inside: the running minima stay in registers for the whole
-  // document, and each shingle costs one multiply, one add and one min per 16
-  // permutations, with no store-to-load chain through memory.
-  // Four registers per sweep: four independent multiply-add-min chains hide the
-  // multiply's latency, and each shingle value is broadcast once per 64 permutations.
-  const size_t padded = (perms + kLanes - 1) / kLanes * kLanes;
-  minima_.assign(padded, std::numeric_limits<uint32_t>::max());
-  size_t j = 0;
-  for (; j + 4 * kLanes <= padded; j += 4 * kLanes) {
-    Lanes a[4], b[4], m[4];
-    std::memcpy(a, multipliers_.data() + j, sizeof a);
-    std::memcpy(b, addends_.data() + j, sizeof b);
-    std::memcpy(m, minima_.data() + j, sizeof m);
-    for (uint32_t x : values_) {
-      for (int r = 0; r < 4; ++r) {
-        const Lanes v = a[r] * x + b[r];
-        m[r] = v < m[r] ? v : m[r];
-      }
-    }
-    std::memcpy(minima_.data() + j, m, sizeof m);
-  }
-  for (; j < padded; j += kLanes) {
-    Lanes a, b, minimum;
-    std::memcpy(&a, multipliers_.data() + j, sizeof a);
-    std::memcpy(&b, addends_.data() + j, sizeof b);
-    std::memcpy(&minimum, minima_.data() + j, sizeof minimum);
-    for (uint32_t x : values_) {
-      const Lanes v = a * x + b;
-      minimum = v < minimum ? v : minimum;
-    }
-    std::memcpy(minima_.data() + j, &minimum, sizeof minimum);
-  }
-  const uint32_t* minima = minima_.data();
+  // One-permutation hashing: a shingle's low 32 bits pick its bin, its high 32 bits
+  // (the value ShingleSet uses) compete for the bin's minimum. One hash, one compare
+  // per shingle, where classic MinHash costs num_perm multiply-adds.
+  minima_.assign(bins, kEmpty);
+  uint32_t* minima = minima_.data();
+  const size_t max_shingles = token_hashes_.size();
+  out->samples.resize(max_shingles);
+  uint32_t* samples = out->samples.data();
+  size_t sampled = 0, shingles = 0;
+  ForEachShingle([&](uint64_t s) {
+    const uint32_t value = static_cast<uint32_t>(s >> 32);
+    uint32_t& slot = minima[Reduce(static_cast<uint32_t>(s), bins)];
+    slot = value < slot ? value : slot;
+    samples[sampled] = value;  // kept only when the sample bits are zero (1 in 16)
+    sampled += (s & sample_mask) == 0;
+    ++shingles;
+  });
+  out->samples.resize(sampled);
   std::sort(out->samples.begin(), out->samples.end());
   out->samples.erase(std::unique(out->samples.begin(), out->samples.end()), out->samples.end());
-  out->shingles = static_cast<uint32_t>(shingles_.size());
+  out->shingles = static_cast<uint32_t>(shingles);
 
-  out->signature.resize(perms);
-  for (size_t j = 0; j < perms; ++j) out->signature[j] = static_cast<uint16_t>(minima[j] >> 16);
+  // Optimal densification (Shrivastava, ICML 2017): an empty bin borrows the value of
+  // the first non-empty bin along its own fixed pseudo-random probe sequence. Both
+  // documents of a pair follow the same sequences, so a slot still agrees with
+  // probability equal to the Jaccard similarity. Only texts with fewer shingles than
+  // bins have many empty bins.
+  filled_.assign(minima, minima + bins);
+  const size_t nonempty =
+      static_cast<size_t>(std::count_if(filled_.begin(), filled_.end(),
+                                        [](uint32_t v) { return v != kEmpty; }));
+  if (nonempty > 0 && nonempty < bins) {
+    for (uint32_t bin = 0; bin < bins; ++bin) {
+      if (filled_[bin] != kEmpty) continue;
+      for (uint64_t attempt = 0;; ++attempt) {
+        const uint32_t probe =
+            Reduce(static_cast<uint32_t>(Mix(kSeed ^ (uint64_t{bin} << 32 | attempt))), bins);
+        if (filled_[probe] != kEmpty) {
+          minima[bin] = filled_[probe];
+          break;
+        }
+      }
+    }
+  }
+
+  out->signature.resize(bins);
+  for (size_t j = 0; j < bins; ++j) out->signature[j] = static_cast<uint16_t>(minima[j] >> 16);
   const size_t rows = static_cast<size_t>(options_.rows);
   out->band_keys.resize(static_cast<size_t>(options_.bands));
   for (size_t band = 0; band < out->band_keys.size(); ++band) {
@@ -207,10 +223,10 @@ void Sketcher::Compute(std::string* normalized, Sketch* out) {
 }
 
 void Sketcher::ShingleSet(std::string* normalized, std::vector<uint32_t>* out) {
-  Shingle(normalized);
+  HashTokens(normalized);
   out->clear();
-  out->reserve(shingles_.size());
-  for (uint64_t s : shingles_) out->push_back(static_cast<uint32_t>(s >> 32));
+  out->reserve(token_hashes_.size());
+  ForEachShingle([out](uint64_t s) { out->push_back(static_cast<uint32_t>(s >> 32)); });
   std::sort(out->begin(), out->end());
   out->erase(std::unique(out->begin(), out->end()), out->end());
 }

@@ -12,7 +12,7 @@ namespace echoes {
 
 struct SketchOptions {
   int shingle_size = 5;  // words per shingle
-  int num_perm = 128;    // MinHash values per signature
+  int num_perm = 128;    // MinHash values (one-permutation bins) per signature
   int bands = 16;        // LSH bands; bands * rows <= num_perm
   int rows = 8;          // signature values per band
   // A shingle is a containment sample when its hash has these low bits zero (1 in 16):
@@ -22,7 +22,7 @@ struct SketchOptions {
 
 // What a document contributes to the index.
 struct Sketch {
-  std::vector<uint16_t> signature;  // num_perm slots: the high 16 bits of each minimum
+  std::vector<uint16_t> signature;  // num_perm slots: the high 16 bits of each bin's minimum
   // One per band: a 32-bit hash of its rows' 32-bit minima. Two unrelated records share
   // one by chance with probability 2^-32 per band (about 10^4 pairs per band at 10^7
   // records), which verification rejects; 32 bits halve the memory and the sort.
@@ -50,16 +50,17 @@ class Sketcher {
   const SketchOptions& options() const { return options_; }
 
  private:
-  // Fills shingles_ with one 64-bit hash per shingle.
-  void Shingle(std::string* normalized);
+  // Fills token_hashes_ with one 64-bit hash per token of `normalized` (padded).
+  void HashTokens(std::string* normalized);
+  // Calls visit(hash) with the 64-bit hash of each shingle of token_hashes_, in order.
+  template <typename Visit>
+  void ForEachShingle(Visit visit) const;
 
   SketchOptions options_;
-  std::vector<uint32_t> multipliers_;  // odd: a * x + b is a permutation of 32-bit values
-  std::vector<uint32_t> addends_;
+  std::vector<uint32_t> ends_;  // token end offsets
   std::vector<uint64_t> token_hashes_;
-  std::vector<uint64_t> shingles_;
-  std::vector<uint32_t> values_;  // the 32-bit shingle hashes MinHash permutes
-  std::vector<uint32_t> minima_;
+  std::vector<uint32_t> minima_;  // per bin, then densified
+  std::vector<uint32_t> filled_;  // the bins before densification
 };
 
 }  // namespace echoes
