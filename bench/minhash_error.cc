@@ -1,9 +1,9 @@
-// echoes_minhash_error: how far echoes' Jaccard estimate (128 MinHash values kept as
-// 16-bit slots) is from the exact shingle Jaccard, on real pairs.
+// echoes_minhash_error: how far echoes' Jaccard estimate (128 one-permutation MinHash
+// bins kept as 16-bit slots) is from the exact shingle Jaccard, on real pairs.
 //
 // Reads a corpus made by bench/make_near_corpus.py and pairs every planted copy
 // ("<id>-near-N", "<id>-excerpt-N") with its source "<id>"; for each pair prints
-// nothing, and at the end the bias, the RMSE, and the RMSE that MinHash theory predicts,
+// nothing, and at the end the bias, the RMSE, and the RMSE that classic k-permutation MinHash theory predicts,
 // sqrt(J(1-J)/k), averaged over the same pairs, overall and per Jaccard band.
 //
 // Usage: echoes_minhash_error CORPUS.jsonl [MAX_RECORDS]
