@@ -1,0 +1,144 @@
+// SelectArticle scores every block-level element E by
+//
+//   score(E) = prose(E) - furniture(E)
+//
+// summed over the blocks inside E: prose counts the unlinked words of paragraphs that
+// read like sentences, furniture counts linked words, link lists and blocks inside
+// elements hinted as navigation, sharing, comments and the like. <body> holds all the
+// prose but also all the furniture; a tight article container holds the prose and
+// little else, so it wins. A positive hint (itemprop=articleBody, <article>, class
+// "post-content"…) adds a quarter of the prose. This needs no per-site rule, and the
+// weights below were set on the WCXB development half (odd page ids are held out).
+
+#include "clean/article_extractor.h"
+
+#include <algorithm>
+
+namespace echoes {
+namespace {
+
+// A block reads as prose when it has at least this many words, few of them linked.
+constexpr uint32_t kProseWords = 8;
+constexpr double kProseMaxLinkDensity = 0.35;
+// Link lists: blocks with more than this share of words inside links.
+constexpr double kLinkListDensity = 0.5;
+// Short unlinked lines (labels, dates, "Share") count this much as furniture.
+constexpr double kShortLineWeight = 0.2;
+// Positive hints add this share of an element's prose to its score.
+constexpr double kHintBonus = 0.25;
+// An element holding more than this share of the page's prose is never furniture,
+// whatever its class says ("page has-sidebar").
+constexpr double kFurnitureMaxProseShare = 0.4;
+
+double LinkDensity(const PageBlock& b) {
+  return b.words == 0 ? 1.0 : static_cast<double>(b.link_words) / b.words;
+}
+
+bool IsProse(const PageBlock& b) {
+  return b.words >= kProseWords && LinkDensity(b) < kProseMaxLinkDensity;
+}
+
+}  // namespace
+
+ArticleSelection SelectArticle(const PageBlocks& page) {
+  ArticleSelection selection;
+  const size_t n = page.elements.size();
+  if (n == 0 || page.blocks.empty()) return selection;
+
+  // Prose words per element, hints aside: which negative hints can be believed.
+  std::vector<double> prose(n, 0.0);
+  double total_prose = 0;
+  for (const PageBlock& b : page.blocks) {
+    if (!IsProse(b)) continue;
+    const double value = b.words - b.link_words;
+    total_prose += value;
+    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
+      prose[static_cast<size_t>(e)] += value;
+    }
+  }
+  std::vector<uint8_t> furniture(n, 0);  // the element or an ancestor is furniture
+  for (size_t e = 0; e < n; ++e) {
+    const PageElement& el = page.elements[e];
+    const bool self = el.hint < 0 && prose[e] <= kFurnitureMaxProseShare * total_prose;
+    furniture[e] = self || (el.parent >= 0 && furniture[static_cast<size_t>(el.parent)]);
+  }
+
+  std::vector<double> good(n, 0.0), bad(n, 0.0);
+  for (const PageBlock& b : page.blocks) {
+    double g = 0, f = 0;
+    if (furniture[static_cast<size_t>(b.element)]) {
+      f = b.words;
+    } else if (b.kind == BlockKind::kHeading) {
+      f = b.link_words;
+    } else if (IsProse(b)) {
+      g = b.words - b.link_words;
+      f = b.link_words;
+    } else if (LinkDensity(b) > kLinkListDensity) {
+      f = b.words;
+    } else {
+      f = kShortLineWeight * b.words;
+    }
+    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
+      good[static_cast<size_t>(e)] += g;
+      bad[static_cast<size_t>(e)] += f;
+    }
+  }
+  double best = -1e300;
+  for (size_t e = 0; e < n; ++e) {
+    if (furniture[e]) continue;
+    double score = good[e] - bad[e];
+    if (page.elements[e].hint > 0) score += kHintBonus * good[e];
+    if (score > best) {
+      best = score;
+      selection.container = static_cast<int32_t>(e);
+    }
+  }
+  if (selection.container < 0) return selection;
+
+  // The container's blocks, without its own furniture and link lists.
+  for (uint32_t i = 0; i < page.blocks.size(); ++i) {
+    const PageBlock& b = page.blocks[i];
+    bool inside = false;
+    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
+      if (e == selection.container) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside || furniture[static_cast<size_t>(b.element)]) continue;
+    if (LinkDensity(b) > kLinkListDensity) continue;
+    selection.blocks.push_back(i);
+  }
+  // A heading that introduces nothing kept ("Related articles" over a dropped link
+  // list) goes too.
+  std::vector<uint32_t> kept;
+  for (size_t k = 0; k < selection.blocks.size(); ++k) {
+    const PageBlock& b = page.blocks[selection.blocks[k]];
+    if (b.kind == BlockKind::kHeading) {
+      const bool followed = k + 1 < selection.blocks.size() &&
+                            page.blocks[selection.blocks[k + 1]].kind != BlockKind::kHeading;
+      if (!followed) continue;
+    }
+    kept.push_back(selection.blocks[k]);
+  }
+  selection.blocks = std::move(kept);
+  return selection;
+}
+
+std::string ArticleText(const PageBlocks& page, const ArticleSelection& selection) {
+  std::string text;
+  const PageBlock* previous = nullptr;
+  for (uint32_t i : selection.blocks) {
+    const PageBlock& b = page.blocks[i];
+    if (previous != nullptr) {
+      const bool same_list = b.kind == BlockKind::kListItem && previous->kind == BlockKind::kListItem;
+      const bool same_table = b.in_table && previous->in_table;
+      text += same_list || same_table ? "\n" : "\n\n";
+    }
+    text += b.text;
+    previous = &b;
+  }
+  return text;
+}
+
+}  // namespace echoes

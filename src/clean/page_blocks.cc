@@ -1,0 +1,411 @@
+// CollectBlocks: one iterative walk over the MyHTML tree (no recursion, so nesting
+// depth costs no stack), cutting text into blocks at block-level elements.
+
+#include "clean/page_blocks.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace echoes {
+namespace {
+
+enum class TagClass : uint8_t {
+  kInline,  // text flows through it
+  kBlock,   // starts and ends a block
+  kSkip,    // its subtree carries no readable text
+  kBreak,   // <br>: a line break inside the block
+};
+
+TagClass ClassOf(myhtml_tag_id_t tag) {
+  switch (tag) {
+    case MyHTML_TAG_SCRIPT:
+    case MyHTML_TAG_STYLE:
+    case MyHTML_TAG_NOSCRIPT:
+    case MyHTML_TAG_TEMPLATE:
+    case MyHTML_TAG_HEAD:
+    case MyHTML_TAG_SVG:
+    case MyHTML_TAG_MATH:
+    case MyHTML_TAG_IFRAME:
+    case MyHTML_TAG_OBJECT:
+    case MyHTML_TAG_EMBED:
+    case MyHTML_TAG_SELECT:
+    case MyHTML_TAG_OPTION:
+    case MyHTML_TAG_BUTTON:
+    case MyHTML_TAG_INPUT:
+    case MyHTML_TAG_TEXTAREA:
+    case MyHTML_TAG_CANVAS:
+    case MyHTML_TAG_VIDEO:
+    case MyHTML_TAG_AUDIO:
+    case MyHTML_TAG_MAP:
+    case MyHTML_TAG_LINK:
+    case MyHTML_TAG_META:
+    case MyHTML_TAG_TITLE:
+    case MyHTML_TAG__COMMENT:
+    case MyHTML_TAG__DOCTYPE:
+    case MyHTML_TAG_DIALOG:
+      return TagClass::kSkip;
+    case MyHTML_TAG_BR:
+      return TagClass::kBreak;
+    case MyHTML_TAG_ADDRESS:
+    case MyHTML_TAG_ARTICLE:
+    case MyHTML_TAG_ASIDE:
+    case MyHTML_TAG_BLOCKQUOTE:
+    case MyHTML_TAG_BODY:
+    case MyHTML_TAG_CAPTION:
+    case MyHTML_TAG_CENTER:
+    case MyHTML_TAG_DD:
+    case MyHTML_TAG_DETAILS:
+    case MyHTML_TAG_DIR:
+    case MyHTML_TAG_DIV:
+    case MyHTML_TAG_DL:
+    case MyHTML_TAG_DT:
+    case MyHTML_TAG_FIELDSET:
+    case MyHTML_TAG_FIGCAPTION:
+    case MyHTML_TAG_FIGURE:
+    case MyHTML_TAG_FOOTER:
+    case MyHTML_TAG_FORM:
+    case MyHTML_TAG_H1:
+    case MyHTML_TAG_H2:
+    case MyHTML_TAG_H3:
+    case MyHTML_TAG_H4:
+    case MyHTML_TAG_H5:
+    case MyHTML_TAG_H6:
+    case MyHTML_TAG_HEADER:
+    case MyHTML_TAG_HGROUP:
+    case MyHTML_TAG_HR:
+    case MyHTML_TAG_LI:
+    case MyHTML_TAG_LISTING:
+    case MyHTML_TAG_MAIN:
+    case MyHTML_TAG_MENU:
+    case MyHTML_TAG_NAV:
+    case MyHTML_TAG_OL:
+    case MyHTML_TAG_P:
+    case MyHTML_TAG_PRE:
+    case MyHTML_TAG_SECTION:
+    case MyHTML_TAG_SUMMARY:
+    case MyHTML_TAG_TABLE:
+    case MyHTML_TAG_TBODY:
+    case MyHTML_TAG_TD:
+    case MyHTML_TAG_TFOOT:
+    case MyHTML_TAG_TH:
+    case MyHTML_TAG_THEAD:
+    case MyHTML_TAG_TR:
+    case MyHTML_TAG_UL:
+    case MyHTML_TAG_XMP:
+      return TagClass::kBlock;
+    default:
+      return TagClass::kInline;
+  }
+}
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool IsAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
+// Words of a class or id attribute, lower-cased: "post-content sidebarLeft" gives
+// "post", "content", "sidebarleft".
+template <typename Visit>
+void ForEachNameWord(std::string_view value, Visit visit) {
+  std::array<char, 48> word;
+  size_t size = 0;
+  auto flush = [&] {
+    if (size > 0 && size <= word.size()) visit(std::string_view(word.data(), size));
+    size = 0;
+  };
+  for (char c : value) {
+    if (IsAlnum(c)) {
+      if (size < word.size()) word[size] = Lower(c);
+      ++size;
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
+bool Contains(std::string_view word, std::string_view part) {
+  return word.find(part) != std::string_view::npos;
+}
+
+// Name words that mark page furniture: whole words, or parts of longer ones.
+constexpr std::string_view kFurnitureWords[] = {
+    "ad",     "ads",      "advert",  "banner", "bio",   "cookie", "cookies", "foot",  "footer",
+    "menu",   "meta",     "modal",   "nav",    "popup", "promo",  "related", "share", "social",
+    "sidebar", "sponsor", "tags",    "toolbar", "widget", "comments", "comment", "masthead",
+    "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "signup", "pagination", "trending",
+    "recommended", "popular", "hidden", "skip", "login", "search", "byline", "author"};
+constexpr std::string_view kFurnitureParts[] = {
+    "advert", "breadcrumb", "comment", "cookie", "footer", "newsletter", "sidebar", "share",
+    "social", "sponsor", "subscribe", "related", "recommend", "promo", "widget", "popup",
+    "navigation", "navbar", "signup", "authorbio", "authorbox", "outbrain", "taboola"};
+constexpr std::string_view kContentWords[] = {"article", "content", "entry", "post", "story",
+                                              "body",    "text",    "main",  "blog"};
+constexpr std::string_view kContentParts[] = {"articlebody", "articlecontent", "postcontent",
+                                              "entrycontent", "storybody", "maincontent"};
+
+int NameHint(std::string_view value) {
+  int furniture = 0, content = 0;
+  ForEachNameWord(value, [&](std::string_view word) {
+    for (std::string_view w : kFurnitureWords) furniture += word == w;
+    for (std::string_view p : kFurnitureParts) furniture += word != p && Contains(word, p);
+    for (std::string_view w : kContentWords) content += word == w;
+    for (std::string_view p : kContentParts) content += Contains(word, p);
+  });
+  if (furniture > 0) return -1;  // "post-comments" is comments, not the post
+  return content > 0 ? 1 : 0;
+}
+
+bool IsHidden(myhtml_tree_node_t* node) {
+  if (myhtml_attribute_by_key(node, "hidden", 6) != nullptr) return true;
+  if (AttributeOf(node, "aria-hidden") == "true") return true;
+  const std::string_view style = AttributeOf(node, "style");
+  if (style.empty()) return false;
+  std::string compact;
+  for (char c : style) {
+    if (c != ' ') compact.push_back(Lower(c));
+  }
+  return Contains(compact, "display:none") || Contains(compact, "visibility:hidden");
+}
+
+BlockKind KindOf(myhtml_tag_id_t tag) {
+  switch (tag) {
+    case MyHTML_TAG_H1:
+    case MyHTML_TAG_H2:
+    case MyHTML_TAG_H3:
+    case MyHTML_TAG_H4:
+    case MyHTML_TAG_H5:
+    case MyHTML_TAG_H6:
+      return BlockKind::kHeading;
+    case MyHTML_TAG_LI:
+    case MyHTML_TAG_DT:
+    case MyHTML_TAG_DD:
+      return BlockKind::kListItem;
+    case MyHTML_TAG_TD:
+    case MyHTML_TAG_TH:
+      return BlockKind::kCell;
+    case MyHTML_TAG_PRE:
+    case MyHTML_TAG_LISTING:
+    case MyHTML_TAG_XMP:
+      return BlockKind::kPre;
+    case MyHTML_TAG_FIGCAPTION:
+    case MyHTML_TAG_CAPTION:
+      return BlockKind::kCaption;
+    default:
+      return BlockKind::kText;
+  }
+}
+
+bool IsSpace(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// Builds blocks as the walk goes.
+class BlockBuilder {
+ public:
+  explicit BlockBuilder(PageBlocks* out) : out_(out) {}
+
+  void Text(std::string_view text, bool in_link, bool preformatted) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      // U+00A0 (no-break space, C2 A0) separates words like a space.
+      if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+        ++i;
+        c = ' ';
+      }
+      if (preformatted ? (c == ' ' || c == '\t') : IsSpace(c)) {
+        pending_space_ = !current_.text.empty() && current_.text.back() != '\n';
+        in_word_ = false;
+        continue;
+      }
+      if (preformatted && c == '\n') {
+        Break();
+        continue;
+      }
+      // Text nodes that abut ("foo<b>bar</b>") continue the same word.
+      if (pending_space_) {
+        current_.text.push_back(' ');
+        pending_space_ = false;
+      }
+      if (!in_word_) {
+        ++current_.words;
+        current_.link_words += in_link;
+      }
+      in_word_ = true;
+      current_.text.push_back(static_cast<char>(c));
+    }
+  }
+
+  void Break() {
+    if (!current_.text.empty() && current_.text.back() != '\n') current_.text.push_back('\n');
+    pending_space_ = false;
+    in_word_ = false;
+  }
+
+  // Ends the current block, if it has text; it belongs to `element`.
+  void Flush(int32_t element, BlockKind kind, uint8_t level, bool in_table) {
+    pending_space_ = false;
+    in_word_ = false;
+    while (!current_.text.empty() && current_.text.back() == '\n') current_.text.pop_back();
+    if (current_.text.empty()) return;
+    current_.element = element;
+    current_.kind = kind;
+    current_.heading_level = level;
+    current_.in_table = in_table;
+    out_->blocks.push_back(std::move(current_));
+    current_ = PageBlock();
+  }
+
+ private:
+  PageBlocks* out_;
+  PageBlock current_;
+  bool pending_space_ = false;
+  bool in_word_ = false;
+};
+
+}  // namespace
+
+int8_t ElementHint(myhtml_tree_node_t* node) {
+  const myhtml_tag_id_t tag = TagOf(node);
+  switch (tag) {
+    case MyHTML_TAG_NAV:
+    case MyHTML_TAG_ASIDE:
+    case MyHTML_TAG_FOOTER:
+    case MyHTML_TAG_FORM:
+    case MyHTML_TAG_MENU:
+      return -1;
+    default:
+      break;
+  }
+  const std::string_view itemprop = AttributeOf(node, "itemprop");
+  if (itemprop == "articleBody" || itemprop == "text") return 2;
+  const std::string_view role = AttributeOf(node, "role");
+  if (role == "navigation" || role == "banner" || role == "contentinfo" ||
+      role == "complementary" || role == "search" || role == "dialog" || role == "alert" ||
+      role == "menu" || role == "menubar") {
+    return -1;
+  }
+  if (tag == MyHTML_TAG_ARTICLE || tag == MyHTML_TAG_MAIN || role == "main" || role == "article") {
+    return 1;
+  }
+  const int by_class = NameHint(AttributeOf(node, "class"));
+  const int by_id = NameHint(AttributeOf(node, "id"));
+  if (by_class < 0 || by_id < 0) return -1;
+  return static_cast<int8_t>(by_class + by_id > 0 ? 1 : 0);
+}
+
+void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBlocks* out) {
+  out->elements.clear();
+  out->blocks.clear();
+  out->nodes_visited = 0;
+  out->capped = false;
+  if (body == nullptr) return;
+  BlockBuilder builder(out);
+
+  // The walk's state per open block element: which PageElement it is.
+  struct Open {
+    myhtml_tree_node_t* node;
+    int32_t element;     // PageElement index, or -1 when not recorded (too deep)
+    bool block;          // a block element (flush on leave)
+    bool link;           // <a href>
+    bool pre;            // <pre>
+    bool table;          // <table>
+  };
+  std::vector<Open> open;
+  int32_t current = -1;  // innermost recorded block element
+  int links = 0, pres = 0, tables = 0;
+  BlockKind kind = BlockKind::kText;  // of the innermost block element
+  uint8_t level = 0;
+  std::vector<std::pair<BlockKind, uint8_t>> kinds;  // saved on each block element
+
+  out->elements.push_back({-1, MyHTML_TAG_BODY, ElementHint(body), 0});
+  current = 0;
+  open.push_back({body, 0, true, false, false, false});
+  kinds.push_back({kind, level});
+
+  auto leave = [&](const Open& o) {
+    if (o.block) {
+      builder.Flush(current, kind, level, tables > 0);
+      kind = kinds.back().first;
+      level = kinds.back().second;
+      kinds.pop_back();
+      if (o.element >= 0) current = out->elements[static_cast<size_t>(o.element)].parent;
+    }
+    links -= o.link;
+    pres -= o.pre;
+    tables -= o.table;
+  };
+
+  myhtml_tree_node_t* node = myhtml_node_child(body);
+  while (node != nullptr) {
+    if (++out->nodes_visited > limits.max_nodes) {
+      out->capped = true;
+      break;
+    }
+    const myhtml_tag_id_t tag = TagOf(node);
+    bool descend = false;
+    if (tag == MyHTML_TAG__TEXT) {
+      builder.Text(TextOf(node), links > 0, pres > 0);
+    } else {
+      const TagClass tag_class = ClassOf(tag);
+      if (tag_class == TagClass::kBreak) {
+        builder.Break();
+      } else if (tag_class != TagClass::kSkip && !IsHidden(node) &&
+                 myhtml_node_child(node) != nullptr) {
+        Open o{node, -1, tag_class == TagClass::kBlock,
+               tag == MyHTML_TAG_A && myhtml_attribute_by_key(node, "href", 4) != nullptr,
+               tag == MyHTML_TAG_PRE, tag == MyHTML_TAG_TABLE};
+        if (o.block) {
+          builder.Flush(current, kind, level, tables > 0);
+          kinds.push_back({kind, level});
+          const BlockKind k = KindOf(tag);
+          if (k != BlockKind::kText || kind == BlockKind::kText) {
+            kind = k;
+            level = k == BlockKind::kHeading ? static_cast<uint8_t>(tag - MyHTML_TAG_H1 + 1) : 0;
+          }
+          const uint16_t depth =
+              static_cast<uint16_t>(out->elements[static_cast<size_t>(current)].depth + 1);
+          if (depth <= limits.max_depth) {
+            out->elements.push_back({current, tag, ElementHint(node), depth});
+            o.element = static_cast<int32_t>(out->elements.size() - 1);
+            current = o.element;
+          }
+        }
+        links += o.link;
+        pres += o.pre;
+        tables += o.table;
+        open.push_back(o);
+        descend = true;
+      }
+    }
+    if (descend) {
+      node = myhtml_node_child(node);
+      continue;
+    }
+    // Next sibling, or climb, leaving each finished element.
+    while (node != nullptr) {
+      myhtml_tree_node_t* next = myhtml_node_next(node);
+      if (next != nullptr) {
+        node = next;
+        break;
+      }
+      node = myhtml_node_parent(node);
+      if (node == nullptr || open.size() <= 1 || open.back().node != node) {
+        node = nullptr;  // back at <body> (or the tree is not what we walked): done
+        break;
+      }
+      leave(open.back());
+      open.pop_back();
+    }
+  }
+  while (!open.empty()) {
+    if (open.size() == 1) {
+      builder.Flush(current, kind, level, tables > 0);
+      break;
+    }
+    leave(open.back());
+    open.pop_back();
+  }
+}
+
+}  // namespace echoes

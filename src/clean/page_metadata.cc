@@ -1,0 +1,334 @@
+// ReadMetadata: one walk over the tree for <title>, <meta>, JSON-LD scripts, <h1>,
+// <time> and itemprop elements, then a choice among the candidates.
+
+#include "clean/page_metadata.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "text/date_parser.h"
+
+namespace echoes {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// Whitespace runs (and no-break spaces) become one space; ends trimmed.
+std::string Collapse(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      ++i;
+      c = ' ';
+    }
+    if (IsSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// The text under `node`, collapsed.
+std::string ElementText(myhtml_tree_node_t* node) {
+  std::string raw;
+  myhtml_tree_node_t* at = myhtml_node_child(node);
+  size_t budget = 10000;
+  while (at != nullptr && budget-- > 0) {
+    const myhtml_tag_id_t tag = TagOf(at);
+    if (tag == MyHTML_TAG__TEXT) raw += TextOf(at);
+    if (tag != MyHTML_TAG_SCRIPT && tag != MyHTML_TAG_STYLE && myhtml_node_child(at) != nullptr) {
+      at = myhtml_node_child(at);
+      continue;
+    }
+    while (at != nullptr && at != node && myhtml_node_next(at) == nullptr) at = myhtml_node_parent(at);
+    if (at == nullptr || at == node) break;
+    at = myhtml_node_next(at);
+  }
+  return Collapse(raw);
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+bool EqualFolded(std::string_view a, std::string_view b) { return Lower(a) == Lower(b); }
+
+// Candidates in order of trust; the first non-empty wins.
+struct Candidates {
+  std::string ld_headline, og_title, twitter_title, html_title, site_name;
+  std::vector<std::string> h1s;
+  std::string ld_date, meta_date, itemprop_date, time_date;
+  std::string ld_author, meta_author, itemprop_author;
+  std::string article_body;
+};
+
+constexpr std::string_view kDateMetaNames[] = {
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
+    "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
+    "cxenseparse:recs:publishtime", "og:article:published_time"};
+constexpr std::string_view kAuthorMetaNames[] = {"author", "article:author", "parsely-author",
+                                                 "sailthru.author", "dc.creator", "byl"};
+
+bool IsArticleType(std::string_view type) {
+  return type.find("Article") != std::string_view::npos ||
+         type.find("Posting") != std::string_view::npos || type == "Report" ||
+         type == "ReportageNews" || type == "Review" || type == "Recipe" || type == "HowTo";
+}
+
+std::string NameOf(simdjson::dom::element value) {
+  if (value.is_string()) return std::string(value.get_string().value_unsafe());
+  if (value.is_object()) {
+    auto name = value["name"];
+    if (!name.error() && name.is_string()) return std::string(name.get_string().value_unsafe());
+  }
+  simdjson::dom::array items;
+  if (value.get_array().get(items) == simdjson::SUCCESS) {
+    std::string names;
+    for (simdjson::dom::element item : items) {
+      const std::string one = NameOf(item);
+      if (one.empty()) continue;
+      if (!names.empty()) names += ", ";
+      names += one;
+    }
+    return names;
+  }
+  return {};
+}
+
+void ReadJsonLd(simdjson::dom::element value, int depth, Candidates* c) {
+  if (depth > 8) return;
+  simdjson::dom::array items;
+  if (value.get_array().get(items) == simdjson::SUCCESS) {
+    for (simdjson::dom::element item : items) ReadJsonLd(item, depth + 1, c);
+    return;
+  }
+  simdjson::dom::object object;
+  if (value.get_object().get(object) != simdjson::SUCCESS) return;
+  bool article = false;
+  auto type = object["@type"];
+  if (!type.error()) {
+    if (type.is_string()) article = IsArticleType(type.get_string().value_unsafe());
+    simdjson::dom::array types;
+    if (type.get_array().get(types) == simdjson::SUCCESS) {
+      for (simdjson::dom::element t : types) {
+        if (t.is_string() && IsArticleType(t.get_string().value_unsafe())) article = true;
+      }
+    }
+  }
+  auto text = [&](const char* key) -> std::string {
+    auto v = object[key];
+    return !v.error() && v.is_string() ? std::string(v.get_string().value_unsafe()) : std::string();
+  };
+  if (article || object["headline"].error() == simdjson::SUCCESS) {
+    if (c->ld_headline.empty()) c->ld_headline = Collapse(text("headline"));
+    if (c->ld_date.empty()) c->ld_date = text("datePublished");
+    if (c->ld_author.empty()) {
+      auto author = object["author"];
+      if (!author.error()) c->ld_author = Collapse(NameOf(author.value_unsafe()));
+    }
+    if (c->article_body.empty()) c->article_body = text("articleBody");
+  }
+  auto graph = object["@graph"];
+  if (!graph.error()) ReadJsonLd(graph.value_unsafe(), depth + 1, c);
+  auto main_entity = object["mainEntity"];
+  if (!main_entity.error()) ReadJsonLd(main_entity.value_unsafe(), depth + 1, c);
+}
+
+void ReadMeta(myhtml_tree_node_t* node, Candidates* c) {
+  std::string key = Lower(AttributeOf(node, "property"));
+  if (key.empty()) key = Lower(AttributeOf(node, "name"));
+  if (key.empty()) key = Lower(AttributeOf(node, "itemprop"));
+  if (key.empty()) return;
+  const std::string_view content = AttributeOf(node, "content");
+  if (content.empty()) return;
+  if (key == "og:title" && c->og_title.empty()) c->og_title = Collapse(content);
+  if (key == "twitter:title" && c->twitter_title.empty()) c->twitter_title = Collapse(content);
+  if (key == "og:site_name" && c->site_name.empty()) c->site_name = Collapse(content);
+  if (c->meta_date.empty()) {
+    for (std::string_view name : kDateMetaNames) {
+      if (key == name) c->meta_date = std::string(content);
+    }
+  }
+  if (c->meta_author.empty()) {
+    for (std::string_view name : kAuthorMetaNames) {
+      if (key == name && content.find("://") == std::string_view::npos) {
+        c->meta_author = Collapse(content);
+      }
+    }
+  }
+}
+
+bool LooksLikeTwoDigits(std::string_view s) {
+  return s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9';
+}
+
+}  // namespace
+
+std::string DayOf(std::string_view value) {
+  const std::string v = Collapse(value);
+  // "2025-09-04…" or "2025/09/04…": the day as written.
+  if (v.size() >= 10 && (v[4] == '-' || v[4] == '/') && v[7] == v[4] &&
+      LooksLikeTwoDigits(v.substr(5, 2)) && LooksLikeTwoDigits(v.substr(8, 2))) {
+    std::string day = v.substr(0, 10);
+    day[4] = day[7] = '-';
+    if (ParseDate(day)) return day;
+  }
+  const std::optional<int64_t> seconds = ParseDate(v);
+  if (!seconds) return {};
+  const int64_t days = *seconds >= 0 ? *seconds / 86400 : (*seconds - 86399) / 86400;
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = yoe + era * 400 + (m <= 2);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m),
+                static_cast<int>(d));
+  return buffer;
+}
+
+std::string StripSiteName(std::string_view title, std::string_view site_name) {
+  static constexpr std::array<std::string_view, 6> kSeparators = {" | ", " - ", " – ", " — ",
+                                                                   " :: ", " · "};
+  for (std::string_view sep : kSeparators) {
+    std::vector<std::string_view> parts;
+    size_t start = 0;
+    for (size_t at; (at = title.find(sep, start)) != std::string_view::npos; start = at + sep.size()) {
+      parts.push_back(title.substr(start, at - start));
+    }
+    if (parts.empty()) continue;
+    parts.push_back(title.substr(start));
+    if (!site_name.empty()) {
+      if (EqualFolded(parts.back(), site_name)) {
+        return std::string(title.substr(0, title.size() - parts.back().size() - sep.size()));
+      }
+      if (EqualFolded(parts.front(), site_name)) {
+        return std::string(title.substr(parts.front().size() + sep.size()));
+      }
+    }
+    // No site name to go by: the site is the short end part ("Headline | Site").
+    if (parts.back().size() * 2 < title.size()) {
+      return std::string(title.substr(0, title.size() - parts.back().size() - sep.size()));
+    }
+  }
+  return std::string(title);
+}
+
+PageMetadata ReadMetadata(const HtmlParser& parser, size_t max_nodes) {
+  Candidates c;
+  simdjson::dom::parser json;
+  myhtml_tree_node_t* root = parser.html();
+  myhtml_tree_node_t* node = root == nullptr ? nullptr : myhtml_node_child(root);
+  size_t visited = 0;
+  while (node != nullptr && visited++ < max_nodes) {
+    const myhtml_tag_id_t tag = TagOf(node);
+    bool descend = true;
+    switch (tag) {
+      case MyHTML_TAG_TITLE:
+        if (c.html_title.empty()) c.html_title = ElementText(node);
+        descend = false;
+        break;
+      case MyHTML_TAG_META:
+        ReadMeta(node, &c);
+        break;
+      case MyHTML_TAG_SCRIPT: {
+        descend = false;
+        if (Lower(AttributeOf(node, "type")) != "application/ld+json") break;
+        std::string raw;
+        for (myhtml_tree_node_t* t = myhtml_node_child(node); t != nullptr; t = myhtml_node_next(t)) {
+          raw += TextOf(t);
+        }
+        simdjson::dom::element doc;
+        if (json.parse(raw).get(doc) == simdjson::SUCCESS) ReadJsonLd(doc, 0, &c);
+        break;
+      }
+      case MyHTML_TAG_STYLE:
+      case MyHTML_TAG_NOSCRIPT:
+      case MyHTML_TAG_TEMPLATE:
+        descend = false;
+        break;
+      case MyHTML_TAG_H1:
+        if (c.h1s.size() < 4) c.h1s.push_back(ElementText(node));
+        break;
+      case MyHTML_TAG_TIME:
+        if (c.time_date.empty()) c.time_date = std::string(AttributeOf(node, "datetime"));
+        break;
+      default:
+        break;
+    }
+    if (tag != MyHTML_TAG__TEXT && tag != MyHTML_TAG_META) {
+      const std::string_view itemprop = AttributeOf(node, "itemprop");
+      if (itemprop == "datePublished" && c.itemprop_date.empty()) {
+        std::string_view v = AttributeOf(node, "content");
+        if (v.empty()) v = AttributeOf(node, "datetime");
+        c.itemprop_date = v.empty() ? ElementText(node) : std::string(v);
+      }
+      if (itemprop == "author" && c.itemprop_author.empty()) c.itemprop_author = ElementText(node);
+    }
+    if (descend && myhtml_node_child(node) != nullptr) {
+      node = myhtml_node_child(node);
+      continue;
+    }
+    while (node != nullptr && node != root && myhtml_node_next(node) == nullptr) {
+      node = myhtml_node_parent(node);
+    }
+    if (node == nullptr || node == root) break;
+    node = myhtml_node_next(node);
+  }
+
+  PageMetadata m;
+  // Title: the page's own <h1> when a declared title confirms it; else the declared
+  // title (JSON-LD, OpenGraph, Twitter), else <title>, each without the site name.
+  std::vector<std::string> declared;
+  for (const std::string* t : {&c.ld_headline, &c.og_title, &c.twitter_title, &c.html_title}) {
+    if (!t->empty()) declared.push_back(*t);
+  }
+  for (const std::string& h1 : c.h1s) {
+    if (h1.empty()) continue;
+    const std::string folded = Lower(h1);
+    for (const std::string& d : declared) {
+      if (Lower(d).find(folded) != std::string::npos) {
+        m.title = h1;
+        break;
+      }
+    }
+    if (!m.title.empty()) break;
+  }
+  if (m.title.empty() && !declared.empty()) m.title = StripSiteName(declared.front(), c.site_name);
+  if (m.title.empty() && !c.h1s.empty()) m.title = c.h1s.front();
+
+  for (const std::string* d : {&c.ld_date, &c.meta_date, &c.itemprop_date, &c.time_date}) {
+    m.date = DayOf(*d);
+    if (!m.date.empty()) break;
+  }
+  for (const std::string* a : {&c.ld_author, &c.meta_author, &c.itemprop_author}) {
+    if (!a->empty()) {
+      m.author = *a;
+      break;
+    }
+  }
+  m.article_body = std::move(c.article_body);
+  return m;
+}
+
+}  // namespace echoes
