@@ -14,6 +14,9 @@
 
 #include <algorithm>
 
+#include "clean/line_features.h"
+#include "clean/line_model.h"
+
 namespace echoes {
 namespace {
 
@@ -95,19 +98,12 @@ ArticleSelection SelectArticle(const PageBlocks& page) {
   }
   if (selection.container < 0) return selection;
 
-  // The container's blocks, without its own furniture and link lists.
+  // Which blocks are the article: a linear model over each block's text, markup and
+  // place relative to the container (trained on WCXB, bench/train_line_models.py).
+  std::vector<BlockFeatures> features;
+  BlockFeaturesOf(page, selection.container, &features);
   for (uint32_t i = 0; i < page.blocks.size(); ++i) {
-    const PageBlock& b = page.blocks[i];
-    bool inside = false;
-    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
-      if (e == selection.container) {
-        inside = true;
-        break;
-      }
-    }
-    if (!inside || furniture[static_cast<size_t>(b.element)]) continue;
-    if (LinkDensity(b) > kLinkListDensity) continue;
-    selection.blocks.push_back(i);
+    if (kBlockModel.IsContent(features[i].data())) selection.blocks.push_back(i);
   }
   // A heading that introduces nothing kept ("Related articles" over a dropped link
   // list) goes too.

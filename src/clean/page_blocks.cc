@@ -130,16 +130,18 @@ bool Contains(std::string_view word, std::string_view part) {
   return word.find(part) != std::string_view::npos;
 }
 
-// Name words that mark page furniture: whole words, or parts of longer ones.
+// Name words that mark page furniture: whole words, or parts of longer ones. Not
+// "widget" (page builders such as Elementor and HubSpot wrap every block in one) nor
+// "hidden" (utility CSS hides things only at some screen sizes).
 constexpr std::string_view kFurnitureWords[] = {
     "ad",     "ads",      "advert",  "banner", "bio",   "cookie", "cookies", "foot",  "footer",
     "menu",   "meta",     "modal",   "nav",    "popup", "promo",  "related", "share", "social",
-    "sidebar", "sponsor", "tags",    "toolbar", "widget", "comments", "comment", "masthead",
+    "sidebar", "sponsor", "tags",    "toolbar", "comments", "comment", "masthead",
     "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "signup", "pagination", "trending",
-    "recommended", "popular", "hidden", "skip", "login", "search", "byline", "author"};
+    "recommended", "popular", "skip", "login", "search", "byline", "author"};
 constexpr std::string_view kFurnitureParts[] = {
     "advert", "breadcrumb", "comment", "cookie", "footer", "newsletter", "sidebar", "share",
-    "social", "sponsor", "subscribe", "related", "recommend", "promo", "widget", "popup",
+    "social", "sponsor", "subscribe", "related", "recommend", "promo", "popup",
     "navigation", "navbar", "signup", "authorbio", "authorbox", "outbrain", "taboola"};
 constexpr std::string_view kContentWords[] = {"article", "content", "entry", "post", "story",
                                               "body",    "text",    "main",  "blog"};

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "clean/article_extractor.h"
+#include "clean/article_header.h"
 #include "clean/page_blocks.h"
 #include "clean/page_metadata.h"
 #include "echoes/clean.h"
@@ -22,6 +23,19 @@ bool LooksBinary(std::string_view bytes) {
     control += c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r';
   }
   return control * 20 > head.size();  // over 5%
+}
+
+constexpr size_t kMinArticleBodyWords = 50;
+
+size_t WordCount(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words;
 }
 
 bool HasUtf16Bom(std::string_view bytes) {
@@ -59,12 +73,20 @@ Status PageCleaner::CleanHtml(std::string_view html, std::string_view declared_c
   if (Status s = parser.Parse(html, charset.encoding, limits); !s.ok()) return s;
 
   PageMetadata metadata = ReadMetadata(parser, limits.max_nodes);
-  out->title = std::move(metadata.title);
-  out->author = std::move(metadata.author);
-  out->date = std::move(metadata.date);
+  out->author = metadata.author;
 
   CollectBlocks(parser.body(), limits, &state_->blocks);
-  out->text = ArticleText(state_->blocks, SelectArticle(state_->blocks));
+  const ArticleSelection selection = SelectArticle(state_->blocks);
+  out->text = ArticleText(state_->blocks, selection);
+  ArticleHeader header = ReadArticleHeader(state_->blocks, selection, metadata);
+  out->title = std::move(header.title);
+  out->date = std::move(header.date);
+  // Pages that render their text with scripts show little in the markup; their
+  // JSON-LD articleBody, when it says much more, is the article.
+  if (WordCount(metadata.article_body) >= kMinArticleBodyWords &&
+      2 * WordCount(out->text) < WordCount(metadata.article_body)) {
+    out->text = std::move(metadata.article_body);
+  }
   out->truncated = parser.truncated() || state_->blocks.capped;
   return Status::Ok();
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "text/date_parser.h"
@@ -70,8 +71,8 @@ bool EqualFolded(std::string_view a, std::string_view b) { return Lower(a) == Lo
 // Candidates in order of trust; the first non-empty wins.
 struct Candidates {
   std::string ld_headline, og_title, twitter_title, html_title, site_name;
-  std::vector<std::string> h1s;
   std::string ld_date, meta_date, itemprop_date, time_date;
+  std::string ld_modified, meta_modified;
   std::string ld_author, meta_author, itemprop_author;
   std::string article_body;
 };
@@ -137,6 +138,7 @@ void ReadJsonLd(simdjson::dom::element value, int depth, Candidates* c) {
   if (article || object["headline"].error() == simdjson::SUCCESS) {
     if (c->ld_headline.empty()) c->ld_headline = Collapse(text("headline"));
     if (c->ld_date.empty()) c->ld_date = text("datePublished");
+    if (c->ld_modified.empty()) c->ld_modified = text("dateModified");
     if (c->ld_author.empty()) {
       auto author = object["author"];
       if (!author.error()) c->ld_author = Collapse(NameOf(author.value_unsafe()));
@@ -156,9 +158,17 @@ void ReadMeta(myhtml_tree_node_t* node, Candidates* c) {
   if (key.empty()) return;
   const std::string_view content = AttributeOf(node, "content");
   if (content.empty()) return;
-  if (key == "og:title" && c->og_title.empty()) c->og_title = Collapse(content);
-  if (key == "twitter:title" && c->twitter_title.empty()) c->twitter_title = Collapse(content);
-  if (key == "og:site_name" && c->site_name.empty()) c->site_name = Collapse(content);
+  if (key == "og:title" && c->og_title.empty()) c->og_title = Collapse(DecodeEntities(content));
+  if (key == "twitter:title" && c->twitter_title.empty()) {
+    c->twitter_title = Collapse(DecodeEntities(content));
+  }
+  if (key == "og:site_name" && c->site_name.empty()) {
+    c->site_name = Collapse(DecodeEntities(content));
+  }
+  if (c->meta_modified.empty() && (key == "article:modified_time" || key == "og:updated_time" ||
+                                   key == "datemodified" || key == "last-modified")) {
+    c->meta_modified = std::string(content);
+  }
   if (c->meta_date.empty()) {
     for (std::string_view name : kDateMetaNames) {
       if (key == name) c->meta_date = std::string(content);
@@ -167,7 +177,7 @@ void ReadMeta(myhtml_tree_node_t* node, Candidates* c) {
   if (c->meta_author.empty()) {
     for (std::string_view name : kAuthorMetaNames) {
       if (key == name && content.find("://") == std::string_view::npos) {
-        c->meta_author = Collapse(content);
+        c->meta_author = Collapse(DecodeEntities(content));
       }
     }
   }
@@ -205,6 +215,65 @@ std::string DayOf(std::string_view value) {
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m),
                 static_cast<int>(d));
   return buffer;
+}
+
+std::string DecodeEntities(std::string_view value) {
+  if (value.find('&') == std::string_view::npos) return std::string(value);
+  static constexpr std::pair<std::string_view, uint32_t> kNamed[] = {
+      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+      {"apos", '\''},    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},
+      {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+      {"hellip", 0x2026}, {"copy", 0xA9},   {"reg", 0xAE},     {"trade", 0x2122},
+      {"laquo", 0xAB},   {"raquo", 0xBB},   {"middot", 0xB7},  {"bull", 0x2022}};
+  std::string out;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const size_t semicolon = value[i] == '&' ? value.find(';', i) : std::string_view::npos;
+    if (semicolon == std::string_view::npos || semicolon - i > 10) {
+      out.push_back(value[i]);
+      continue;
+    }
+    const std::string_view name = value.substr(i + 1, semicolon - i - 1);
+    uint32_t code = 0;
+    if (name.size() > 1 && name[0] == '#') {
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      for (char ch : name.substr(hex ? 2 : 1)) {
+        const int digit = ch >= '0' && ch <= '9'   ? ch - '0'
+                          : hex && ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+                          : hex && ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+                                                          : -1;
+        if (digit < 0 || code > 0x10FFFF) {
+          code = 0;
+          break;
+        }
+        code = code * (hex ? 16 : 10) + static_cast<uint32_t>(digit);
+      }
+    } else {
+      for (const auto& [entity, point] : kNamed) {
+        if (name == entity) code = point;
+      }
+    }
+    if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+      out.push_back(value[i]);
+      continue;
+    }
+    if (code < 0x80) {
+      out.push_back(static_cast<char>(code));
+    } else if (code < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else if (code < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    }
+    i = semicolon;
+  }
+  return out;
 }
 
 std::string StripSiteName(std::string_view title, std::string_view site_name) {
@@ -267,9 +336,6 @@ PageMetadata ReadMetadata(const HtmlParser& parser, size_t max_nodes) {
       case MyHTML_TAG_TEMPLATE:
         descend = false;
         break;
-      case MyHTML_TAG_H1:
-        if (c.h1s.size() < 4) c.h1s.push_back(ElementText(node));
-        break;
       case MyHTML_TAG_TIME:
         if (c.time_date.empty()) c.time_date = std::string(AttributeOf(node, "datetime"));
         break;
@@ -297,29 +363,17 @@ PageMetadata ReadMetadata(const HtmlParser& parser, size_t max_nodes) {
   }
 
   PageMetadata m;
-  // Title: the page's own <h1> when a declared title confirms it; else the declared
-  // title (JSON-LD, OpenGraph, Twitter), else <title>, each without the site name.
-  std::vector<std::string> declared;
   for (const std::string* t : {&c.ld_headline, &c.og_title, &c.twitter_title, &c.html_title}) {
-    if (!t->empty()) declared.push_back(*t);
+    if (!t->empty()) m.titles.push_back(*t);
   }
-  for (const std::string& h1 : c.h1s) {
-    if (h1.empty()) continue;
-    const std::string folded = Lower(h1);
-    for (const std::string& d : declared) {
-      if (Lower(d).find(folded) != std::string::npos) {
-        m.title = h1;
-        break;
-      }
-    }
-    if (!m.title.empty()) break;
-  }
-  if (m.title.empty() && !declared.empty()) m.title = StripSiteName(declared.front(), c.site_name);
-  if (m.title.empty() && !c.h1s.empty()) m.title = c.h1s.front();
-
+  if (!m.titles.empty()) m.title = StripSiteName(m.titles.front(), c.site_name);
   for (const std::string* d : {&c.ld_date, &c.meta_date, &c.itemprop_date, &c.time_date}) {
-    m.date = DayOf(*d);
-    if (!m.date.empty()) break;
+    m.published = DayOf(*d);
+    if (!m.published.empty()) break;
+  }
+  for (const std::string* d : {&c.ld_modified, &c.meta_modified}) {
+    m.modified = DayOf(*d);
+    if (!m.modified.empty()) break;
   }
   for (const std::string* a : {&c.ld_author, &c.meta_author, &c.itemprop_author}) {
     if (!a->empty()) {

@@ -1,20 +1,26 @@
-// PageMetadata: a page's title, author and publication date, from what it declares
-// (JSON-LD, OpenGraph and other <meta> tags, <time>, itemprop) and what it shows (<h1>,
-// <title>).
+// PageMetadata: what a page declares about itself: titles, author, publication and
+// modification dates, article body (JSON-LD, OpenGraph and other <meta> tags, <title>,
+// <time>, itemprop).
 
 #ifndef ECHOES_CLEAN_PAGE_METADATA_H_
 #define ECHOES_CLEAN_PAGE_METADATA_H_
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "html/html_document.h"
 
 namespace echoes {
 
+// What a page declares about itself (the visible headline and date lines are read
+// from the text blocks, see article_header.h).
 struct PageMetadata {
-  std::string title;   // the headline, site name removed
+  std::string title;                  // the first declared title, site name removed
+  std::vector<std::string> titles;    // every declared title, as declared
   std::string author;
-  std::string date;    // YYYY-MM-DD, or empty
+  std::string published;     // YYYY-MM-DD, or empty
+  std::string modified;      // YYYY-MM-DD, or empty
   std::string article_body;  // JSON-LD articleBody, when the page has one
 };
 
@@ -24,6 +30,10 @@ PageMetadata ReadMetadata(const HtmlParser& parser, size_t max_nodes);
 // The publication day in `value` ("2025-09-04T23:30:00-04:00" → "2025-09-04": the
 // day as written, not moved to UTC), or empty if it holds no date.
 std::string DayOf(std::string_view value);
+
+// `value` with HTML character references decoded (&amp; &#8217; &#x2019; and the
+// common named ones): MyHTML decodes text nodes but not attribute values.
+std::string DecodeEntities(std::string_view value);
 
 // `title` without a site name joined to it by " | ", " - ", " – ", " — ", " :: " or
 // " · ": the part equal to `site_name` is dropped, else the longest part is kept.

@@ -1,0 +1,32 @@
+// The headline and the date of an article as its page shows them: the <h1> that
+// belongs to the article, and the first date written near it ("Updated July 9, 2025").
+// Readers (and the WCXB ground truth) go by what is shown; declared metadata is the
+// fallback, since SEO titles and machine dates often differ from it.
+
+#ifndef ECHOES_CLEAN_ARTICLE_HEADER_H_
+#define ECHOES_CLEAN_ARTICLE_HEADER_H_
+
+#include <string>
+#include <string_view>
+
+#include "clean/article_extractor.h"
+#include "clean/page_blocks.h"
+#include "clean/page_metadata.h"
+
+namespace echoes {
+
+struct ArticleHeader {
+  std::string title;
+  std::string date;  // YYYY-MM-DD, or empty
+};
+
+ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& selection,
+                                const PageMetadata& metadata);
+
+// The first calendar date written in `text` ("July 9, 2025", "9 Jul 2025",
+// "2025-07-09", "Jul. 9th, 2025"), as YYYY-MM-DD; empty if there is none.
+std::string FindDayInText(std::string_view text);
+
+}  // namespace echoes
+
+#endif  // ECHOES_CLEAN_ARTICLE_HEADER_H_

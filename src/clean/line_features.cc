@@ -1,0 +1,232 @@
+// Line features. Word lists are looked up in a small open-addressing table of
+// 64-bit hashes built once, so a feature vector costs a pass over the line's bytes.
+
+#include "clean/line_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace echoes {
+namespace {
+
+// Words of running prose: English function words. Their share separates sentences
+// from labels, menus and headlines better than length does.
+constexpr std::string_view kFunctionWords[] = {
+    "the",  "a",     "an",    "of",    "to",    "in",   "and",  "or",    "but",   "is",
+    "are",  "was",   "were",  "be",    "been",  "that", "this", "it",    "its",   "for",
+    "with", "as",    "on",    "at",    "by",    "from", "has",  "have",  "had",   "not",
+    "which", "who",  "will",  "would", "can",   "could", "their", "they", "he",   "she",
+    "his",  "her",   "we",    "our",   "you",   "your", "i",    "if",    "than",  "then",
+    "so",   "there", "these", "those", "what",  "when", "how",  "into",  "about", "more",
+    "also", "such",  "may",   "should", "do",   "does", "did",  "one",   "all",   "some"};
+
+// Words of page furniture: sharing, accounts, legal lines, navigation, counters.
+constexpr std::string_view kChromeWords[] = {
+    "share",     "shares",    "tweet",      "facebook",   "twitter",  "linkedin",  "pinterest",
+    "whatsapp",  "email",     "print",      "subscribe",  "subscribed", "newsletter",
+    "newsletters", "signup",  "sign",       "login",      "log",      "register",  "cookie",
+    "cookies",   "privacy",   "policy",     "terms",      "copyright", "reserved", "rights",
+    "advertisement", "advertising", "sponsored", "ad",    "ads",      "related",   "recommended",
+    "trending",  "popular",   "read",       "min",        "views",    "comments",  "comment",
+    "reply",     "replies",   "likes",      "follow",     "followers", "menu",     "home",
+    "search",    "skip",      "navigation", "tags",       "tagged",   "category",  "categories",
+    "posted",    "updated",   "published",  "photo",      "image",    "credit",    "getty",
+    "download",  "app",       "click",      "contact",    "careers",  "accessibility",
+    "sitemap",   "next",      "previous",   "prev",       "loading",  "close",     "toggle",
+    "cart",      "shop",      "login",      "account",    "join",     "unsubscribe", "reuters",
+    "ap",        "afp",       "courtesy",   "caption",    "video",    "watch",     "listen",
+    "podcast",   "ranking",   "recommendation", "trending", "featured", "breaking", "live"};
+
+uint64_t HashWord(std::string_view w) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return h | 1;  // never 0: 0 marks an empty slot
+}
+
+// A set of words as a 1024-slot open-addressing table of hashes.
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const std::string_view (&words)[N]) : slots_(kSlots, 0) {
+    for (std::string_view w : words) {
+      const uint64_t h = HashWord(w);
+      size_t i = h & (kSlots - 1);
+      while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (kSlots - 1);
+      slots_[i] = h;
+    }
+  }
+  bool Contains(uint64_t h) const {
+    for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i] == h) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 1024;
+  std::vector<uint64_t> slots_;
+};
+
+const WordSet& FunctionWords() {
+  static const WordSet set(kFunctionWords);
+  return set;
+}
+const WordSet& ChromeWords() {
+  static const WordSet set(kChromeWords);
+  return set;
+}
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+TextFeatures TextFeaturesOf(std::string_view line) {
+  const WordSet& function_words = FunctionWords();
+  const WordSet& chrome_words = ChromeWords();
+  size_t words = 0, function = 0, chrome = 0, capitalized = 0, digits = 0, chars = 0;
+  size_t separators = 0, commas = 0, word_bytes = 0;
+  bool copyright = false, address = false;
+  char word[32];
+  size_t size = 0;  // bytes of the current word (ASCII letters lower-cased)
+  bool word_open = false;
+  auto end_word = [&] {
+    if (!word_open) return;
+    ++words;
+    if (size > 0 && size <= sizeof word) {
+      const uint64_t h = HashWord(std::string_view(word, size));
+      function += function_words.Contains(h);
+      chrome += chrome_words.Contains(h);
+      if (std::string_view(word, size) == "copyright") copyright = true;
+    }
+    word_open = false;
+    size = 0;
+  };
+  for (size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c == ' ' || c == '\n' || c == '\t') {
+      end_word();
+      continue;
+    }
+    ++chars;
+    if (c >= '0' && c <= '9') ++digits;
+    if (c == ',') ++commas;
+    if (c == '|' || c == '>' || c == '/' || c == '\\') ++separators;
+    if (c == 0xC2 && i + 1 < line.size()) {  // ©, », ·
+      const auto d = static_cast<unsigned char>(line[i + 1]);
+      if (d == 0xA9) copyright = true;
+      if (d == 0xBB || d == 0xB7) ++separators;
+    }
+    if (c == 0xE2 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(line[i + 2]) == 0xBA ||  // ›
+         static_cast<unsigned char>(line[i + 2]) == 0xA2)) {  // •
+      ++separators;
+    }
+    if (c == '@' || (c == ':' && i + 2 < line.size() && line[i + 1] == '/' && line[i + 2] == '/')) {
+      address = true;
+    }
+    if (IsAsciiAlnum(c) || c >= 0x80) {
+      if (!word_open && c >= 'A' && c <= 'Z') ++capitalized;
+      word_open = true;
+      ++word_bytes;
+      if (size < sizeof word) word[size] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      ++size;
+    } else if (word_open && c != '\'' && c != '-') {
+      // Punctuation inside a token ("policy." "U.S.") ends the dictionary word but
+      // not the token count.
+      if (size > 0 && size <= sizeof word) {
+        const uint64_t h = HashWord(std::string_view(word, size));
+        function += function_words.Contains(h);
+        chrome += chrome_words.Contains(h);
+      }
+      size = sizeof word + 1;  // counted: do not look this token up again
+    }
+  }
+  end_word();
+  size_t end = line.size();
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\n')) --end;
+  const std::string_view trimmed = line.substr(0, end);
+  bool sentence_end = false;
+  if (!trimmed.empty()) {
+    const char last = trimmed.back();
+    sentence_end = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+                   last == ')' || trimmed.ends_with("\xE2\x80\x9D") ||  // ”
+                   trimmed.ends_with("\xE2\x80\xA6");                      // …
+  }
+  const float n = static_cast<float>(std::max<size_t>(words, 1));
+  TextFeatures f{};
+  f[0] = std::log1p(static_cast<float>(words));
+  f[1] = sentence_end ? 1.f : 0.f;
+  f[2] = static_cast<float>(function) / n;
+  f[3] = static_cast<float>(chrome) / n;
+  f[4] = static_cast<float>(capitalized) / n;
+  f[5] = static_cast<float>(digits) / static_cast<float>(std::max<size_t>(chars, 1));
+  f[6] = std::min(1.f, static_cast<float>(separators) / n);
+  f[7] = copyright ? 1.f : 0.f;
+  f[8] = std::min(1.f, static_cast<float>(commas) / n);
+  f[9] = words <= 3 ? 1.f : 0.f;
+  f[10] = std::min(2.f, static_cast<float>(word_bytes) / n / 10.f);
+  f[11] = address ? 1.f : 0.f;
+  return f;
+}
+
+void LineFeaturesOf(const std::vector<TextFeatures>& lines, std::vector<LineFeatures>* out) {
+  out->assign(lines.size(), LineFeatures{});
+  const TextFeatures none{};
+  for (size_t i = 0; i < lines.size(); ++i) {
+    LineFeatures& f = (*out)[i];
+    const TextFeatures& previous = i > 0 ? lines[i - 1] : none;
+    const TextFeatures& next = i + 1 < lines.size() ? lines[i + 1] : none;
+    std::copy(lines[i].begin(), lines[i].end(), f.begin());
+    std::copy(previous.begin(), previous.end(), f.begin() + kTextFeatureCount);
+    std::copy(next.begin(), next.end(), f.begin() + 2 * kTextFeatureCount);
+    f[3 * kTextFeatureCount] = static_cast<float>(i) / static_cast<float>(lines.size());
+    f[3 * kTextFeatureCount + 1] = i < 3 || i + 3 >= lines.size() ? 1.f : 0.f;
+  }
+}
+
+void BlockFeaturesOf(const PageBlocks& page, int32_t container, std::vector<BlockFeatures>* out) {
+  const size_t n = page.blocks.size();
+  out->assign(n, BlockFeatures{});
+  // Where each block sits: inside the container or not, and whether an element hinted
+  // as furniture (or as content) lies on its path.
+  std::vector<uint32_t> inside_index;
+  for (size_t i = 0; i < n; ++i) {
+    const PageBlock& b = page.blocks[i];
+    BlockFeatures& f = (*out)[i];
+    const TextFeatures text = TextFeaturesOf(b.text);
+    std::copy(text.begin(), text.end(), f.begin());
+    float* m = f.data() + kTextFeatureCount;
+    m[0] = b.words == 0 ? 1.f : static_cast<float>(b.link_words) / static_cast<float>(b.words);
+    m[1] = b.kind == BlockKind::kHeading;
+    m[2] = b.kind == BlockKind::kListItem;
+    m[3] = b.kind == BlockKind::kCell;
+    m[4] = b.kind == BlockKind::kCaption;
+    m[5] = b.kind == BlockKind::kPre;
+    bool inside = false, furniture = false, content = false;
+    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
+      if (e == container) inside = true;
+      const int8_t hint = page.elements[static_cast<size_t>(e)].hint;
+      if (!inside) {  // only hints below the container (or anywhere, outside it)
+        furniture = furniture || hint < 0;
+        content = content || hint > 0;
+      }
+    }
+    m[6] = inside;
+    m[7] = furniture;
+    m[8] = content;
+    m[9] = static_cast<float>(i) / static_cast<float>(n);
+    if (inside) inside_index.push_back(static_cast<uint32_t>(i));
+  }
+  // Position among the container's blocks: its first and last lines are where bylines,
+  // share bars and "related" headings sit.
+  for (size_t k = 0; k < inside_index.size(); ++k) {
+    float* m = (*out)[inside_index[k]].data() + kTextFeatureCount;
+    m[10] = static_cast<float>(k) / static_cast<float>(inside_index.size());
+    m[11] = k < 2 || k + 2 >= inside_index.size() ? 1.f : 0.f;
+  }
+}
+
+}  // namespace echoes

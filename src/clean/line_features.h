@@ -1,0 +1,35 @@
+// Line features: what a line of page text looks like, as numbers a linear model
+// weighs (clean/line_model.h). The same text features serve HTML blocks and the lines
+// of flattened page text; HTML blocks add what the markup says.
+
+#ifndef ECHOES_CLEAN_LINE_FEATURES_H_
+#define ECHOES_CLEAN_LINE_FEATURES_H_
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "clean/page_blocks.h"
+
+namespace echoes {
+
+// Features of a line's text alone.
+constexpr size_t kTextFeatureCount = 12;
+using TextFeatures = std::array<float, kTextFeatureCount>;
+TextFeatures TextFeaturesOf(std::string_view line);
+
+// A line of flattened page text in its context: its own text features, its
+// neighbours' (previous and next line), and its relative position in the page.
+constexpr size_t kLineFeatureCount = 3 * kTextFeatureCount + 2;
+using LineFeatures = std::array<float, kLineFeatureCount>;
+void LineFeaturesOf(const std::vector<TextFeatures>& lines, std::vector<LineFeatures>* out);
+
+// An HTML block in its page: its text features, its markup (link density, kind,
+// hints), and where it sits relative to the chosen article container.
+constexpr size_t kBlockFeatureCount = kTextFeatureCount + 12;
+using BlockFeatures = std::array<float, kBlockFeatureCount>;
+void BlockFeaturesOf(const PageBlocks& page, int32_t container, std::vector<BlockFeatures>* out);
+
+}  // namespace echoes
+
+#endif  // ECHOES_CLEAN_LINE_FEATURES_H_
