@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "echoes/status.h"
 
@@ -57,6 +58,56 @@ class PageCleaner {
   CleanOptions options_;
   std::unique_ptr<State> state_;
 };
+
+// Flattened page text (a scraped page saved as text, one block per line): the same
+// fields, from the lines alone.
+CleanedPage CleanPageTextToPage(std::string_view text);
+
+// ---- Whole runs: `echoes clean INPUT... --out FILE` ----
+
+struct CleanRunOptions {
+  std::string out_path;  // JSONL, written atomically
+  // JSONL inputs: where a record keeps its id, its page and its URL. A record with an
+  // `html_field` is HTML; otherwise its `text_field` is HTML if it starts with markup
+  // and flattened page text if not.
+  std::string id_field = "id";
+  std::string html_field = "html";
+  std::string text_field = "text";
+  std::string url_field = "url";
+  // Added to each output record (JSONL records keep all their own fields).
+  std::string out_text_field = "clean_text";
+  std::string out_title_field = "clean_title";
+  std::string out_author_field = "clean_author";
+  std::string out_date_field = "clean_date";
+  // Corpus boilerplate: a paragraph found in at least this share of one site's pages
+  // (and in at least boilerplate_min_pages of them) is dropped from all of them.
+  // 0 turns it off. A site is the URL's host, else the input file.
+  double boilerplate_share = 0.5;
+  uint64_t boilerplate_min_pages = 5;
+  uint64_t max_record_bytes = uint64_t{256} << 20;
+  bool strict = false;  // stop at the first rejected record (kStrictStop)
+  CleanOptions page;
+};
+
+struct CleanRunStats {
+  uint64_t read = 0;       // pages and records read
+  uint64_t cleaned = 0;    // written with text
+  uint64_t empty = 0;      // written, but no article text was found
+  uint64_t rejected = 0;   // not written: unreadable, binary, broken JSON…
+  uint64_t truncated = 0;  // written, but a per-page cap cut the page
+  uint64_t boilerplate_paragraphs = 0;  // paragraphs dropped as site boilerplate
+  uint64_t html_pages = 0, text_pages = 0, warc_records = 0;
+  uint64_t bytes_in = 0, bytes_out = 0;
+  double seconds = 0;
+  std::vector<std::string> messages;  // "file:line: reason", one per rejected record
+};
+
+// Cleans every page of `inputs` (files or directories: .html/.htm, .txt, .jsonl,
+// .warc/.wet, each optionally .gz or .zst) into options.out_path. Bad input is
+// counted and reported, never fatal (unless options.strict).
+// Errors: kInvalidArgument, kNotFound, kIoError, kStrictStop.
+Result<CleanRunStats> RunClean(const std::vector<std::string>& inputs,
+                               const CleanRunOptions& options);
 
 }  // namespace echoes
 

@@ -13,8 +13,10 @@
 
 namespace echoes {
 
-// Features of a line's text alone.
+// Features of a line's text alone. Some are named for rules that read them.
 constexpr size_t kTextFeatureCount = 12;
+constexpr size_t kChromeShare = 3;  // share of words from the page-furniture vocabulary
+constexpr size_t kSeparators = 6;   // breadcrumb separators (| > / » › ·) per word
 using TextFeatures = std::array<float, kTextFeatureCount>;
 TextFeatures TextFeaturesOf(std::string_view line);
 

@@ -10,6 +10,9 @@ namespace echoes::cli {
 // echoes dedup INPUT... --out DIR [flags]. argv[0] is "dedup".
 int DedupCommand(int argc, char** argv);
 
+// echoes clean INPUT... --out FILE [flags]. argv[0] is "clean".
+int CleanCommand(int argc, char** argv);
+
 }  // namespace echoes::cli
 
 #endif  // ECHOES_CLI_COMMANDS_H_

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/exit_code.h"
 #include "cli/progress_line.h"
 #include "echoes/dedup.h"
 
@@ -78,8 +79,6 @@ void PrintSummary(const DedupStats& s) {
       s.out_dir.c_str());
 }
 
-int ExitCodeFor(const Status& status);
-
 // --dry-run: the LSH plan, its S-curve and the memory estimate.
 int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& options) {
   Result<DedupPlan> result = PlanDedup(inputs, options);
@@ -112,21 +111,6 @@ int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& option
               static_cast<unsigned long long>(plan.bytes_per_record),
               static_cast<double>(plan.estimated_memory) / 1e6);
   return 0;
-}
-
-int ExitCodeFor(const Status& status) {
-  switch (status.code()) {
-    case StatusCode::kOk:
-      return 0;
-    case StatusCode::kInvalidArgument:
-    case StatusCode::kNotFound:
-      return 1;
-    case StatusCode::kStrictStop:
-    case StatusCode::kCorruptInput:
-      return 2;
-    default:
-      return 3;
-  }
 }
 
 }  // namespace

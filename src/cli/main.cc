@@ -17,6 +17,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"dedup", echoes::cli::DedupCommand,
      "find exact, near and contained duplicates; write kept, dropped, clusters, edges"},
+    {"clean", echoes::cli::CleanCommand,
+     "the article out of web pages (HTML, WARC/WET, scraped text): text, title, date"},
 };
 
 void PrintUsage(std::ostream& out) {
@@ -25,7 +27,8 @@ void PrintUsage(std::ostream& out) {
          "Usage: echoes COMMAND [ARGS...]\n\nCommands:\n";
   for (const Command& c : kCommands) out << "  " << c.name << "    " << c.summary << "\n";
   out << "\nRun 'echoes COMMAND --help' for a command's flags and examples.\n"
-         "Example: echoes dedup data/sample/news.jsonl --out out/\n";
+         "Examples: echoes dedup data/sample/news.jsonl --out out/\n"
+         "          echoes clean pages/ --out clean.jsonl\n";
 }
 
 }  // namespace

@@ -32,13 +32,39 @@ bool IsJsonlName(std::string_view name) {
   return EndsWith(base, ".jsonl") || EndsWith(base, ".ndjson") || EndsWith(base, ".json");
 }
 
+bool IsHtmlName(std::string_view name) {
+  std::string_view base = StripCompression(name);
+  return EndsWith(base, ".html") || EndsWith(base, ".htm");
+}
+
+bool IsWarcName(std::string_view name) {
+  std::string_view base = StripCompression(name);
+  return EndsWith(base, ".warc") || EndsWith(base, ".wet");
+}
+
+// The kind a file name gives, or false for files to skip.
+bool KindOfName(std::string_view name, const ExpandOptions& options, SourceKind* kind) {
+  if (IsTextName(name)) {
+    *kind = SourceKind::kTextFile;
+  } else if (IsJsonlName(name)) {
+    *kind = SourceKind::kJsonl;
+  } else if (options.web_pages && IsHtmlName(name)) {
+    *kind = SourceKind::kHtmlFile;
+  } else if (options.web_pages && IsWarcName(name)) {
+    *kind = SourceKind::kWarc;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 uint64_t SizeOf(const fs::path& path) {
   std::error_code ec;
   uintmax_t size = fs::file_size(path, ec);
   return ec ? 0 : static_cast<uint64_t>(size);
 }
 
-Status AddDirectory(const std::string& dir, InputList* list) {
+Status AddDirectory(const std::string& dir, const ExpandOptions& options, InputList* list) {
   std::error_code ec;
   std::vector<std::string> relative;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -54,14 +80,12 @@ Status AddDirectory(const std::string& dir, InputList* list) {
     source.path = full.string();
     source.name = source.path;
     source.size_on_disk = SizeOf(full);
-    if (IsTextName(rel)) {
-      source.kind = SourceKind::kTextFile;
-      source.text_id = rel;
-    } else if (IsJsonlName(rel)) {
-      source.kind = SourceKind::kJsonl;
-    } else {
+    if (!KindOfName(rel, options, &source.kind)) {
       ++list->skipped_files;
       continue;
+    }
+    if (source.kind == SourceKind::kTextFile || source.kind == SourceKind::kHtmlFile) {
+      source.text_id = rel;
     }
     list->total_bytes += source.size_on_disk;
     list->sources.push_back(std::move(source));
@@ -72,7 +96,7 @@ Status AddDirectory(const std::string& dir, InputList* list) {
 }  // namespace
 
 Result<InputList> ExpandInputs(const std::vector<std::string>& inputs,
-                               const std::string& stdin_path) {
+                               const std::string& stdin_path, const ExpandOptions& options) {
   if (inputs.empty()) return Status::InvalidArgument("no inputs given");
   InputList list;
   for (const std::string& input : inputs) {
@@ -89,7 +113,7 @@ Result<InputList> ExpandInputs(const std::vector<std::string>& inputs,
     fs::file_status status = fs::status(input, ec);
     if (ec || !fs::exists(status)) return Status::NotFound(input + ": no such file or directory");
     if (fs::is_directory(status)) {
-      Status s = AddDirectory(input, &list);
+      Status s = AddDirectory(input, options, &list);
       if (!s.ok()) return s;
       continue;
     }
@@ -97,8 +121,8 @@ Result<InputList> ExpandInputs(const std::vector<std::string>& inputs,
     source.path = input;
     source.name = input;
     source.size_on_disk = SizeOf(input);
-    if (IsTextName(input)) {
-      source.kind = SourceKind::kTextFile;
+    if (!KindOfName(input, options, &source.kind)) source.kind = SourceKind::kJsonl;
+    if (source.kind == SourceKind::kTextFile || source.kind == SourceKind::kHtmlFile) {
       source.text_id = input;
     }
     list.total_bytes += source.size_on_disk;

@@ -15,12 +15,20 @@ namespace echoes {
 enum class SourceKind {
   kJsonl,     // one JSON record per line
   kTextFile,  // the whole file is one document
+  kHtmlFile,  // the whole file is one web page (only with ExpandOptions::web_pages)
+  kWarc,      // WARC or WET records (only with ExpandOptions::web_pages)
+};
+
+struct ExpandOptions {
+  // Also take *.html / *.htm files as pages and *.warc / *.wet as WARC (`echoes clean`).
+  bool web_pages = false;
 };
 
 struct InputSource {
   std::string path;     // what to open
   std::string name;     // how messages name it: the path as given, or "-" for stdin
-  std::string text_id;  // kTextFile: the document id, the path relative to its directory argument
+  std::string text_id;  // kTextFile, kHtmlFile: the document id, the path relative to its
+                        // directory argument
   SourceKind kind = SourceKind::kJsonl;
   uint64_t size_on_disk = 0;
 };
@@ -38,8 +46,10 @@ struct InputList {
 // command line is a text document if it ends in .txt[.gz|.zst], JSONL otherwise.
 // "-" stands for `stdin_path`, a copy of standard input the caller made.
 // Errors: kNotFound (an input does not exist), kInvalidArgument (no inputs).
+// With options.web_pages, *.html / *.htm[.gz|.zst] are web pages and *.warc / *.wet
+// [.gz] are WARC files, in directories and on the command line alike.
 Result<InputList> ExpandInputs(const std::vector<std::string>& inputs,
-                               const std::string& stdin_path);
+                               const std::string& stdin_path, const ExpandOptions& options = {});
 
 // True if every source is an uncompressed file, so that a record can be read again at
 // the offset where the first pass found it (pread, copy_file_range).

@@ -61,8 +61,13 @@ bool RecordBatcher::Next(RecordBatch* batch) {
       if (!OpenNextSource(batch)) break;
       continue;
     }
-    if ((*sources_)[current_].kind == SourceKind::kTextFile) {
+    const SourceKind kind = (*sources_)[current_].kind;
+    if (kind == SourceKind::kTextFile || kind == SourceKind::kHtmlFile) {
       ReadTextDocument(batch);
+    } else if (kind == SourceKind::kWarc) {
+      AddUnreadable(batch, RejectReason::kUnreadable, 0,
+                    "WARC files are read by their own reader (io/warc_reader.h)");
+      CloseSource();
     } else {
       ReadJsonlLines(batch);
     }
