@@ -101,9 +101,9 @@ ArticleSelection SelectArticle(const PageBlocks& page) {
   // Which blocks are the article: a linear model over each block's text, markup and
   // place relative to the container (trained on WCXB, bench/train_line_models.py).
   std::vector<BlockFeatures> features;
-  BlockFeaturesOf(page, selection.container, &features);
-  for (uint32_t i = 0; i < page.blocks.size(); ++i) {
-    if (kBlockModel.IsContent(features[i].data())) selection.blocks.push_back(i);
+  const BlockRange range = BlockFeaturesOf(page, selection.container, &features);
+  for (size_t i = range.first; i < range.last; ++i) {
+    if (kBlockModel.IsContent(features[i].data())) selection.blocks.push_back(static_cast<uint32_t>(i));
   }
   // A heading that introduces nothing kept ("Related articles" over a dropped link
   // list) goes too.

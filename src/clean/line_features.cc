@@ -187,13 +187,34 @@ void LineFeaturesOf(const std::vector<TextFeatures>& lines, std::vector<LineFeat
   }
 }
 
-void BlockFeaturesOf(const PageBlocks& page, int32_t container, std::vector<BlockFeatures>* out) {
+BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
+                           std::vector<BlockFeatures>* out) {
   const size_t n = page.blocks.size();
   out->assign(n, BlockFeatures{});
   // Where each block sits: inside the container or not, and whether an element hinted
   // as furniture (or as content) lies on its path.
+  std::vector<uint8_t> inside(n, 0), furniture(n, 0), content(n, 0);
   std::vector<uint32_t> inside_index;
   for (size_t i = 0; i < n; ++i) {
+    bool in = false, f = false, c = false;
+    for (int32_t e = page.blocks[i].element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
+      if (e == container) in = true;
+      const int8_t hint = page.elements[static_cast<size_t>(e)].hint;
+      if (!in) {  // only hints below the container (or anywhere, outside it)
+        f = f || hint < 0;
+        c = c || hint > 0;
+      }
+    }
+    inside[i] = in;
+    furniture[i] = f;
+    content[i] = c;
+    if (in) inside_index.push_back(static_cast<uint32_t>(i));
+  }
+  BlockRange range;
+  if (inside_index.empty()) return range;
+  range.first = inside_index.front() >= kBlockMargin ? inside_index.front() - kBlockMargin : 0;
+  range.last = std::min(n, static_cast<size_t>(inside_index.back()) + kBlockMargin + 1);
+  for (size_t i = range.first; i < range.last; ++i) {
     const PageBlock& b = page.blocks[i];
     BlockFeatures& f = (*out)[i];
     const TextFeatures text = TextFeaturesOf(b.text);
@@ -205,20 +226,10 @@ void BlockFeaturesOf(const PageBlocks& page, int32_t container, std::vector<Bloc
     m[3] = b.kind == BlockKind::kCell;
     m[4] = b.kind == BlockKind::kCaption;
     m[5] = b.kind == BlockKind::kPre;
-    bool inside = false, furniture = false, content = false;
-    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
-      if (e == container) inside = true;
-      const int8_t hint = page.elements[static_cast<size_t>(e)].hint;
-      if (!inside) {  // only hints below the container (or anywhere, outside it)
-        furniture = furniture || hint < 0;
-        content = content || hint > 0;
-      }
-    }
-    m[6] = inside;
-    m[7] = furniture;
-    m[8] = content;
+    m[6] = inside[i];
+    m[7] = furniture[i];
+    m[8] = content[i];
     m[9] = static_cast<float>(i) / static_cast<float>(n);
-    if (inside) inside_index.push_back(static_cast<uint32_t>(i));
   }
   // Position among the container's blocks: its first and last lines are where bylines,
   // share bars and "related" headings sit.
@@ -227,6 +238,7 @@ void BlockFeaturesOf(const PageBlocks& page, int32_t container, std::vector<Bloc
     m[10] = static_cast<float>(k) / static_cast<float>(inside_index.size());
     m[11] = k < 2 || k + 2 >= inside_index.size() ? 1.f : 0.f;
   }
+  return range;
 }
 
 }  // namespace echoes

@@ -28,9 +28,17 @@ void LineFeaturesOf(const std::vector<TextFeatures>& lines, std::vector<LineFeat
 
 // An HTML block in its page: its text features, its markup (link density, kind,
 // hints), and where it sits relative to the chosen article container.
+// Only blocks from kBlockMargin before the container's first block to kBlockMargin
+// after its last are candidates: the returned [first, last) range. Features are
+// computed for those alone (others stay zero); text far from the article is not it.
 constexpr size_t kBlockFeatureCount = kTextFeatureCount + 12;
+constexpr size_t kBlockMargin = 3;
 using BlockFeatures = std::array<float, kBlockFeatureCount>;
-void BlockFeaturesOf(const PageBlocks& page, int32_t container, std::vector<BlockFeatures>* out);
+struct BlockRange {
+  size_t first = 0, last = 0;
+};
+BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
+                           std::vector<BlockFeatures>* out);
 
 }  // namespace echoes
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_map>
 
 namespace echoes {
 namespace {
@@ -148,28 +149,111 @@ constexpr std::string_view kContentWords[] = {"article", "content", "entry", "po
 constexpr std::string_view kContentParts[] = {"articlebody", "articlecontent", "postcontent",
                                               "entrycontent", "storybody", "maincontent"};
 
+// The shortest entry of the parts lists: shorter words cannot contain one.
+constexpr size_t kShortestPart = 5;
+
 int NameHint(std::string_view value) {
   int furniture = 0, content = 0;
   ForEachNameWord(value, [&](std::string_view word) {
     for (std::string_view w : kFurnitureWords) furniture += word == w;
-    for (std::string_view p : kFurnitureParts) furniture += word != p && Contains(word, p);
     for (std::string_view w : kContentWords) content += word == w;
+    if (word.size() <= kShortestPart) return;  // a part inside it would be all of it
+    for (std::string_view p : kFurnitureParts) furniture += Contains(word, p);
     for (std::string_view p : kContentParts) content += Contains(word, p);
   });
   if (furniture > 0) return -1;  // "post-comments" is comments, not the post
   return content > 0 ? 1 : 0;
 }
 
-bool IsHidden(myhtml_tree_node_t* node) {
-  if (myhtml_attribute_by_key(node, "hidden", 6) != nullptr) return true;
-  if (AttributeOf(node, "aria-hidden") == "true") return true;
-  const std::string_view style = AttributeOf(node, "style");
-  if (style.empty()) return false;
+// The attributes the walk reads, found in one pass over the node's attributes.
+struct NodeAttributes {
+  std::string_view class_name, id, role, itemprop, style;
+  bool hidden = false;  // the `hidden` attribute, or aria-hidden="true"
+  bool href = false;
+};
+
+NodeAttributes ReadAttributes(myhtml_tree_node_t* node) {
+  NodeAttributes a;
+  for (myhtml_tree_attr_t* attr = myhtml_node_attribute_first(node); attr != nullptr;
+       attr = myhtml_attribute_next(attr)) {
+    size_t key_size = 0, value_size = 0;
+    const char* key_data = myhtml_attribute_key(attr, &key_size);
+    if (key_data == nullptr) continue;
+    const std::string_view key(key_data, key_size);
+    const char* value_data = myhtml_attribute_value(attr, &value_size);
+    const std::string_view value =
+        value_data == nullptr ? std::string_view() : std::string_view(value_data, value_size);
+    if (key == "class") {
+      a.class_name = value;
+    } else if (key == "id") {
+      a.id = value;
+    } else if (key == "role") {
+      a.role = value;
+    } else if (key == "itemprop") {
+      a.itemprop = value;
+    } else if (key == "style") {
+      a.style = value;
+    } else if (key == "hidden") {
+      a.hidden = true;
+    } else if (key == "aria-hidden") {
+      a.hidden = a.hidden || value == "true";
+    } else if (key == "href") {
+      a.href = true;
+    }
+  }
+  return a;
+}
+
+bool IsHidden(const NodeAttributes& a) {
+  if (a.hidden) return true;
+  if (a.style.empty()) return false;
   std::string compact;
-  for (char c : style) {
+  for (char c : a.style) {
     if (c != ' ') compact.push_back(Lower(c));
   }
   return Contains(compact, "display:none") || Contains(compact, "visibility:hidden");
+}
+
+// NameHint of class and id values, remembered per page: pages repeat a few class
+// strings on thousands of elements.
+class NameHints {
+ public:
+  int Of(std::string_view value) {
+    if (value.empty()) return 0;
+    auto [it, added] = cache_.try_emplace(value, 0);
+    if (added) it->second = static_cast<int8_t>(NameHint(value));
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, int8_t> cache_;  // views into the parsed tree
+};
+
+int8_t HintOf(myhtml_tag_id_t tag, const NodeAttributes& a, NameHints* names) {
+  switch (tag) {
+    case MyHTML_TAG_NAV:
+    case MyHTML_TAG_ASIDE:
+    case MyHTML_TAG_FOOTER:
+    case MyHTML_TAG_FORM:
+    case MyHTML_TAG_MENU:
+      return -1;
+    default:
+      break;
+  }
+  if (a.itemprop == "articleBody" || a.itemprop == "text") return 2;
+  const std::string_view role = a.role;
+  if (role == "navigation" || role == "banner" || role == "contentinfo" ||
+      role == "complementary" || role == "search" || role == "dialog" || role == "alert" ||
+      role == "menu" || role == "menubar") {
+    return -1;
+  }
+  if (tag == MyHTML_TAG_ARTICLE || tag == MyHTML_TAG_MAIN || role == "main" || role == "article") {
+    return 1;
+  }
+  const int by_class = names->Of(a.class_name);
+  const int by_id = names->Of(a.id);
+  if (by_class < 0 || by_id < 0) return -1;
+  return static_cast<int8_t>(by_class + by_id > 0 ? 1 : 0);
 }
 
 BlockKind KindOf(myhtml_tag_id_t tag) {
@@ -267,35 +351,6 @@ class BlockBuilder {
 
 }  // namespace
 
-int8_t ElementHint(myhtml_tree_node_t* node) {
-  const myhtml_tag_id_t tag = TagOf(node);
-  switch (tag) {
-    case MyHTML_TAG_NAV:
-    case MyHTML_TAG_ASIDE:
-    case MyHTML_TAG_FOOTER:
-    case MyHTML_TAG_FORM:
-    case MyHTML_TAG_MENU:
-      return -1;
-    default:
-      break;
-  }
-  const std::string_view itemprop = AttributeOf(node, "itemprop");
-  if (itemprop == "articleBody" || itemprop == "text") return 2;
-  const std::string_view role = AttributeOf(node, "role");
-  if (role == "navigation" || role == "banner" || role == "contentinfo" ||
-      role == "complementary" || role == "search" || role == "dialog" || role == "alert" ||
-      role == "menu" || role == "menubar") {
-    return -1;
-  }
-  if (tag == MyHTML_TAG_ARTICLE || tag == MyHTML_TAG_MAIN || role == "main" || role == "article") {
-    return 1;
-  }
-  const int by_class = NameHint(AttributeOf(node, "class"));
-  const int by_id = NameHint(AttributeOf(node, "id"));
-  if (by_class < 0 || by_id < 0) return -1;
-  return static_cast<int8_t>(by_class + by_id > 0 ? 1 : 0);
-}
-
 void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBlocks* out) {
   out->elements.clear();
   out->blocks.clear();
@@ -320,7 +375,8 @@ void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBloc
   uint8_t level = 0;
   std::vector<std::pair<BlockKind, uint8_t>> kinds;  // saved on each block element
 
-  out->elements.push_back({-1, MyHTML_TAG_BODY, ElementHint(body), 0});
+  NameHints names;
+  out->elements.push_back({-1, MyHTML_TAG_BODY, HintOf(MyHTML_TAG_BODY, ReadAttributes(body), &names), 0});
   current = 0;
   open.push_back({body, 0, true, false, false, false});
   kinds.push_back({kind, level});
@@ -338,6 +394,7 @@ void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBloc
     tables -= o.table;
   };
 
+  NodeAttributes attributes;
   myhtml_tree_node_t* node = myhtml_node_child(body);
   while (node != nullptr) {
     if (++out->nodes_visited > limits.max_nodes) {
@@ -352,10 +409,9 @@ void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBloc
       const TagClass tag_class = ClassOf(tag);
       if (tag_class == TagClass::kBreak) {
         builder.Break();
-      } else if (tag_class != TagClass::kSkip && !IsHidden(node) &&
-                 myhtml_node_child(node) != nullptr) {
-        Open o{node, -1, tag_class == TagClass::kBlock,
-               tag == MyHTML_TAG_A && myhtml_attribute_by_key(node, "href", 4) != nullptr,
+      } else if (tag_class != TagClass::kSkip && myhtml_node_child(node) != nullptr &&
+                 !IsHidden(attributes = ReadAttributes(node))) {
+        Open o{node, -1, tag_class == TagClass::kBlock, tag == MyHTML_TAG_A && attributes.href,
                tag == MyHTML_TAG_PRE, tag == MyHTML_TAG_TABLE};
         if (o.block) {
           builder.Flush(current, kind, level, tables > 0);
@@ -368,7 +424,7 @@ void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBloc
           const uint16_t depth =
               static_cast<uint16_t>(out->elements[static_cast<size_t>(current)].depth + 1);
           if (depth <= limits.max_depth) {
-            out->elements.push_back({current, tag, ElementHint(node), depth});
+            out->elements.push_back({current, tag, HintOf(tag, attributes, &names), depth});
             o.element = static_cast<int32_t>(out->elements.size() - 1);
             current = o.element;
           }

@@ -53,9 +53,6 @@ struct PageBlocks {
 // elements), collecting blocks in reading order.
 void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBlocks* out);
 
-// The hint of one element, from its tag and attributes (see PageElement::hint).
-int8_t ElementHint(myhtml_tree_node_t* node);
-
 }  // namespace echoes
 
 #endif  // ECHOES_CLEAN_PAGE_BLOCKS_H_

@@ -16,6 +16,8 @@ HtmlParser::HtmlParser() {
   myhtml_init(myhtml_, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0);
   tree_ = myhtml_tree_create();
   myhtml_tree_init(tree_, myhtml_);
+  // Whitespace-only text must stay: "<b>big</b> <i>news</i>" is two words.
+  myhtml_tree_parse_flags_set(tree_, MyHTML_TREE_PARSE_FLAGS_WITHOUT_DOCTYPE_IN_TREE);
 }
 
 HtmlParser::~HtmlParser() {
