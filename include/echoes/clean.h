@@ -59,6 +59,10 @@ class PageCleaner {
   std::unique_ptr<State> state_;
 };
 
+// True if `text` starts with markup (after spaces and a byte-order mark): HTML to parse
+// rather than text to read.
+bool LooksLikeHtml(std::string_view text);
+
 // Flattened page text (a scraped page saved as text, one block per line): the same
 // fields, from the lines alone.
 CleanedPage CleanPageTextToPage(std::string_view text);

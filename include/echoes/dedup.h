@@ -54,6 +54,11 @@ struct DedupOptions {
   // Worker threads; 0 means one per hardware thread. Output does not depend on it.
   int threads = 0;
   // Stop at the first rejected record (Status code kStrictStop) instead of counting it.
+  // Clean each record before comparing: HTML (a record whose text starts with markup,
+  // or an .html file) is reduced to its article, flattened page text loses its chrome
+  // lines (see echoes/clean.h). .html/.htm files in inputs are read as pages. Off: texts
+  // are compared as they are.
+  bool clean = false;
   bool strict = false;
   // JSON fields of a record. A missing id becomes "<file>:<line>".
   std::string id_field = "id";

@@ -286,39 +286,51 @@ BlockKind KindOf(myhtml_tag_id_t tag) {
 
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
+// True where text[i] separates words: whitespace (in <pre>, spaces, tabs and line
+// ends), or U+00A0 NO-BREAK SPACE (bytes C2 A0).
+inline bool IsSeparator(std::string_view text, size_t i, bool preformatted) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c > ' ') {
+    return c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
+  }
+  return preformatted ? (c == ' ' || c == '\t' || c == '\n' || c == '\r') : IsSpace(c);
+}
+
 // Builds blocks as the walk goes.
 class BlockBuilder {
  public:
   explicit BlockBuilder(PageBlocks* out) : out_(out) {}
 
   void Text(std::string_view text, bool in_link, bool preformatted) {
-    for (size_t i = 0; i < text.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      // U+00A0 (no-break space, C2 A0) separates words like a space.
-      if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-        ++i;
-        c = ' ';
+    const size_t n = text.size();
+    size_t i = 0;
+    while (i < n) {
+      // A run of word bytes is appended in one go: the common case by far.
+      size_t end = i;
+      while (end < n && !IsSeparator(text, end, preformatted)) ++end;
+      if (end > i) {
+        // Text nodes that abut ("foo<b>bar</b>") continue the same word.
+        if (pending_space_) {
+          current_.text.push_back(' ');
+          pending_space_ = false;
+        }
+        if (!in_word_) {
+          ++current_.words;
+          current_.link_words += in_link;
+        }
+        in_word_ = true;
+        current_.text.append(text.data() + i, end - i);
+        i = end;
+        continue;
       }
-      if (preformatted ? (c == ' ' || c == '\t') : IsSpace(c)) {
+      // A separator: whitespace, a no-break space (C2 A0), or a line in <pre>.
+      if (preformatted && text[i] == '\n') {
+        Break();
+      } else {
         pending_space_ = !current_.text.empty() && current_.text.back() != '\n';
         in_word_ = false;
-        continue;
       }
-      if (preformatted && c == '\n') {
-        Break();
-        continue;
-      }
-      // Text nodes that abut ("foo<b>bar</b>") continue the same word.
-      if (pending_space_) {
-        current_.text.push_back(' ');
-        pending_space_ = false;
-      }
-      if (!in_word_) {
-        ++current_.words;
-        current_.link_words += in_link;
-      }
-      in_word_ = true;
-      current_.text.push_back(static_cast<char>(c));
+      i += text[i] == '\xC2' ? 2 : 1;
     }
   }
 

@@ -133,6 +133,9 @@ int DedupCommand(int argc, char** argv) {
                  "worker threads; 0 = one per core (output is the same for any value)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_flag("--clean", options.clean,
+               "compare articles, not pages: clean HTML and scraped page text first (as "
+               "'echoes clean' does); also reads .html/.htm files");
   app.add_flag("--strict", options.strict,
                "stop at the first unreadable record with exit code 2, instead of counting it");
   app.add_flag("-q,--quiet", quiet, "no progress line and no summary");

@@ -66,7 +66,7 @@ bool RecordBatcher::Next(RecordBatch* batch) {
       ReadTextDocument(batch);
     } else if (kind == SourceKind::kWarc) {
       AddUnreadable(batch, RejectReason::kUnreadable, 0,
-                    "WARC files are read by their own reader (io/warc_reader.h)");
+                    "a WARC file: run `echoes clean` on it first, then dedup its output");
       CloseSource();
     } else {
       ReadJsonlLines(batch);

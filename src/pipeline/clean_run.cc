@@ -35,16 +35,6 @@ struct PendingRecord {
   CleanedPage page;
 };
 
-// True if `text` starts (after spaces and a BOM) with markup.
-bool LooksLikeHtml(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\r' ||
-                           text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  return text.starts_with('<');
-}
-
 std::string HostOf(std::string_view url) {
   const size_t scheme = url.find("://");
   if (scheme == std::string_view::npos) return {};
@@ -386,6 +376,15 @@ Status CleanRun::WriteAll() {
 }
 
 }  // namespace
+
+bool LooksLikeHtml(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\r' ||
+                           text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  return text.starts_with('<');
+}
 
 CleanedPage CleanPageTextToPage(std::string_view text) {
   CleanedText cleaned = CleanPageText(text);

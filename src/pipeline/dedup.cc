@@ -140,7 +140,9 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
     if (Status s = spool.Create(options.out_dir); !s.ok()) return s;
     break;
   }
-  Result<InputList> expanded = ExpandInputs(inputs, spool.path());
+  ExpandOptions expand;
+  expand.web_pages = options.clean;
+  Result<InputList> expanded = ExpandInputs(inputs, spool.path(), expand);
   if (!expanded.ok()) return expanded.status();
   const InputList& input_list = expanded.value();
 
@@ -252,7 +254,9 @@ Result<DedupPlan> PlanDedup(const std::vector<std::string>& inputs, const DedupO
   for (const std::string& input : inputs) {
     if (input != "-") files.push_back(input);
   }
-  Result<InputList> expanded = ExpandInputs(files.empty() ? inputs : files, "");
+  ExpandOptions expand;
+  expand.web_pages = options.clean;
+  Result<InputList> expanded = ExpandInputs(files.empty() ? inputs : files, "", expand);
   if (!expanded.ok() && !files.empty()) return expanded.status();
 
   DedupPlan plan;

@@ -36,7 +36,7 @@ void RecordProcessor::Process(const RecordBatch& batch, DocumentTable* out) {
       case RecordKind::kTextDocument: {
         DocumentInfo doc;
         bool repaired = false;
-        if (!Fingerprint(batch.BytesOf(record), &doc, &repaired)) {
+        if (!Fingerprint(ArticleOf(batch.BytesOf(record), record.source), &doc, &repaired)) {
           Reject(record, RejectReason::kEmptyText, "the text has no letters or digits", out);
           break;
         }
@@ -137,7 +137,7 @@ void RecordProcessor::ProcessJsonLine(const RecordBatch& batch, const RecordRef&
   }
 
   DocumentInfo doc;
-  if (!Fingerprint(text, &doc, &repaired)) {
+  if (!Fingerprint(ArticleOf(text, record.source), &doc, &repaired)) {
     Reject(record, RejectReason::kEmptyText,
            "the \"" + options_->text_field + "\" field has no letters or digits", out);
     return;
@@ -238,8 +238,21 @@ void RecordProcessor::ShingleSetOf(const RecordBatch& batch, const RecordRef& re
   } else if (record.kind != RecordKind::kJsonLine || !TextOfJsonLine(batch, record, &text)) {
     return;
   }
-  normalizer_.Normalize(text, &normalized_);
+  normalizer_.Normalize(ArticleOf(text, record.source), &normalized_);
   sketcher_->ShingleSet(&normalized_, out);
+}
+
+std::string_view RecordProcessor::ArticleOf(std::string_view text, uint32_t source) {
+  const bool html_file = (*sources_)[source].kind == SourceKind::kHtmlFile;
+  if (!html_file && !options_->clean) return text;
+  if (html_file || LooksLikeHtml(text)) {
+    if (!cleaner_) cleaner_ = std::make_unique<PageCleaner>();
+    // A page that is not one (binary junk) has no article: its text is empty.
+    if (!cleaner_->CleanHtml(text, "", &cleaned_).ok()) cleaned_.text.clear();
+  } else {
+    cleaned_ = CleanPageTextToPage(text);
+  }
+  return cleaned_.text;
 }
 
 }  // namespace echoes

@@ -14,6 +14,7 @@
 #include "io/input_source.h"
 #include "io/record_batch.h"
 #include "pipeline/document_table.h"
+#include "echoes/clean.h"
 #include "sketch/sketcher.h"
 
 namespace echoes {
@@ -53,6 +54,9 @@ class RecordProcessor {
   // Normalizes and hashes `text` into *doc; false if it has no tokens. Sets *repaired
   // if invalid UTF-8 was replaced.
   bool Fingerprint(std::string_view text, DocumentInfo* doc, bool* repaired);
+  // The text to compare: `text` itself, or its article when it must be cleaned (an
+  // HTML file, or DedupOptions::clean). The view lives until the next call.
+  std::string_view ArticleOf(std::string_view text, uint32_t source);
   void AddDocument(DocumentInfo doc, const RecordRef& record, std::string_view id,
                    DocumentTable* out);
   void Reject(const RecordRef& record, RejectReason reason, std::string message,
@@ -63,6 +67,8 @@ class RecordProcessor {
   simdjson::ondemand::parser parser_;
   TextNormalizer normalizer_;
   std::unique_ptr<Sketcher> sketcher_;  // null: exact duplicates only
+  std::unique_ptr<PageCleaner> cleaner_;  // made on first use
+  CleanedPage cleaned_;
   Sketch sketch_;
   std::string normalized_;
   std::string repaired_;

@@ -125,7 +125,7 @@ Status WriteSignStage(const std::string& path, const DocumentTable& t) {
   AtomicFile file;
   if (Status s = OpenFor(path, &file); !s.ok()) return s;
   Writer w(&file);
-  WriteHeader(&w, "SIGN");
+  if (Status s = WriteHeader(&w, "SIGN"); !s.ok()) return s;
   w.Array(t.docs);
   w.String(t.ids);
   w.U64(t.rejections.size());
@@ -192,7 +192,7 @@ Status WriteEdgesStage(const std::string& path, const std::vector<Edge>& edges) 
   AtomicFile file;
   if (Status s = OpenFor(path, &file); !s.ok()) return s;
   Writer w(&file);
-  WriteHeader(&w, "EDGE");
+  if (Status s = WriteHeader(&w, "EDGE"); !s.ok()) return s;
   w.Array(edges);
   if (!w.status().ok()) return w.status();
   return file.Commit();
