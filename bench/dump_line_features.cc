@@ -1,8 +1,9 @@
 // echoes_dump_line_features: the training data of the line models
 // (bench/train_line_models.py). For every page of a directory of HTML files, one JSON
 // line per text block: page id, block index, text, whether it is inside the chosen
-// article container, its BlockFeatures, and the LineFeatures it has when the page
-// is flattened to one line per block (as scraped page text is).
+// article container, its BlockFeatures (null outside the candidate range around the
+// container), and the LineFeatures it has when the page is flattened to one line per
+// block (as scraped page text is).
 //
 // Usage: echoes_dump_line_features DIR OUT.jsonl
 
@@ -73,7 +74,7 @@ int main(int argc, char** argv) {
     if (!parser.Parse(html, charset.encoding, limits).ok()) continue;
     echoes::CollectBlocks(parser.body(), limits, &page);
     const echoes::ArticleSelection selection = echoes::SelectArticle(page);
-    echoes::BlockFeaturesOf(page, selection.container, &block_features);
+    const echoes::BlockRange range = echoes::BlockFeaturesOf(page, selection.container, &block_features);
     text_features.clear();
     for (const echoes::PageBlock& b : page.blocks) text_features.push_back(echoes::TextFeaturesOf(b.text));
     echoes::LineFeaturesOf(text_features, &line_features);
@@ -90,7 +91,11 @@ int main(int argc, char** argv) {
                   ? "true"
                   : "false";
       line += ",\"block\":";
-      AppendArray(&line, block_features[i]);
+      if (i >= range.first && i < range.last) {
+        AppendArray(&line, block_features[i]);
+      } else {
+        line += "null";  // not a candidate: the block model never sees it
+      }
       line += ",\"line\":";
       AppendArray(&line, line_features[i]);
       line += "}\n";

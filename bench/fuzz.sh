@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (bench/fuzz/) with clang and ASan+UBSan, and runs each
-# for SECONDS (default 600) on one core, starting from seed inputs made here (WCXB
-# pages when ../shared/data is present, small hand-made WARC records).
+# for SECONDS (default 600) on one core (ECHOES_FUZZ_CPU, default 1), starting from
+# seed inputs made here (WCXB pages when ../shared/data is present, a hand-made WARC
+# record).
 # Usage: bench/fuzz.sh [SECONDS]. Log in bench/logs/fuzz-*.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ seconds=${1:-600}
 build=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DECHOES_FUZZ=ON -DECHOES_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" --target echoes_fuzz_html echoes_fuzz_warc >/dev/null
+taskset -c "${ECHOES_FUZZ_CPU:-1}" cmake --build "$build" -j1 --target echoes_fuzz_html echoes_fuzz_warc >/dev/null
 work=${ECHOES_FUZZ_DIR:-/tmp/echoes-fuzz}
 mkdir -p "$work/html" "$work/warc" bench/logs
 pages=${ECHOES_SHARED_DATA:-../shared/data}/wcxb-articles/html
@@ -25,7 +26,7 @@ log=bench/logs/fuzz-$(date -u +%Y%m%d-%H%M%S).log
   echo "# echoes fuzzing: $seconds s per target, commit $(git rev-parse --short HEAD)"
   for target in html warc; do
     echo "## $target"
-    "$build/echoes_fuzz_$target" "$work/$target" -max_total_time="$seconds" -max_len=200000 \
+    taskset -c "${ECHOES_FUZZ_CPU:-1}" "$build/echoes_fuzz_$target" "$work/$target" -max_total_time="$seconds" -max_len=200000 \
       -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 2>&1 | grep -E "^(#|Done|stat::|==|SUMMARY)" | tail -15
   done
 } | tee "$log"

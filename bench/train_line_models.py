@@ -11,7 +11,7 @@ main_content. Two L2-regularised logistic regressions are fitted on the developm
 half (even page ids), each sample weighted by the square root of its words, since the
 goal is word-level F1:
 
-  - the block model: HTML blocks, with markup features and the chosen container;
+  - the block model: HTML blocks near the chosen container, with markup features;
   - the line model: the same pages flattened to one line per block, text features
     of the line and its two neighbours only (for scraped page text such as the seeds).
 
@@ -104,6 +104,7 @@ def page_f1(rows, keep):
 
 
 def train(rows, column, name):
+    rows = [r for r in rows if r[column] is not None]
     dev = [r for r in rows if int(r[0]) % 2 == 0]
     held = [r for r in rows if int(r[0]) % 2 == 1]
     x = np.array([r[column] for r in dev], dtype=float)

@@ -26,7 +26,8 @@ namespace echoes {
 struct CleanOptions {
   // Per-page caps: hostile markup costs at most this much, and never stops a run.
   size_t max_page_bytes = size_t{16} << 20;  // longer pages are cut (and marked)
-  double max_page_seconds = 2.0;             // parsing stops after this
+  double max_page_seconds = 2.0;  // reading the parsed page stops after this (parsing
+                                  // itself is linear in bytes: max_page_bytes bounds it)
   size_t max_page_nodes = 2'000'000;         // the tree walk stops after this many nodes
   int max_page_depth = 512;                  // deeper elements count as flat text
 };

@@ -32,6 +32,10 @@ constexpr double kHintBonus = 0.25;
 // An element holding more than this share of the page's prose is never furniture,
 // whatever its class says ("page has-sidebar").
 constexpr double kFurnitureMaxProseShare = 0.4;
+// An element with a weak furniture hint that holds this many prose words, making up
+// this share of its words, is content ("content-nav-section" around an article).
+constexpr double kProseRichWords = 60;
+constexpr double kProseRichShare = 0.6;
 
 double LinkDensity(const PageBlock& b) {
   return b.words == 0 ? 1.0 : static_cast<double>(b.link_words) / b.words;
@@ -48,21 +52,24 @@ ArticleSelection SelectArticle(const PageBlocks& page) {
   const size_t n = page.elements.size();
   if (n == 0 || page.blocks.empty()) return selection;
 
-  // Prose words per element, hints aside: which negative hints can be believed.
-  std::vector<double> prose(n, 0.0);
+  // Prose and all words per element, hints aside: which negative hints to believe.
+  std::vector<double> prose(n, 0.0), words(n, 0.0);
   double total_prose = 0;
   for (const PageBlock& b : page.blocks) {
-    if (!IsProse(b)) continue;
-    const double value = b.words - b.link_words;
+    const double value = IsProse(b) ? b.words - b.link_words : 0.0;
     total_prose += value;
     for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
       prose[static_cast<size_t>(e)] += value;
+      words[static_cast<size_t>(e)] += b.words;
     }
   }
   std::vector<uint8_t> furniture(n, 0);  // the element or an ancestor is furniture
   for (size_t e = 0; e < n; ++e) {
     const PageElement& el = page.elements[e];
-    const bool self = el.hint < 0 && prose[e] <= kFurnitureMaxProseShare * total_prose;
+    // A weak hint does not outweigh what the element holds: mostly prose.
+    const bool prose_rich = prose[e] >= kProseRichWords && prose[e] >= kProseRichShare * words[e];
+    const bool self = (el.hint <= -2 || (el.hint == -1 && !prose_rich)) &&
+                      prose[e] <= kFurnitureMaxProseShare * total_prose;
     furniture[e] = self || (el.parent >= 0 && furniture[static_cast<size_t>(el.parent)]);
   }
 

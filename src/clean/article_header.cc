@@ -175,6 +175,7 @@ ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& 
     }
   }
   header.title = headline >= 0 ? headline_text : DecodeEntities(metadata.title);
+  header.headline_block = headline;
 
   // The date: the first one written near the headline (or the article's start).
   const int anchor = headline >= 0 ? headline : first_kept;

@@ -223,7 +223,7 @@ BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
     m[0] = b.words == 0 ? 1.f : static_cast<float>(b.link_words) / static_cast<float>(b.words);
     m[1] = b.kind == BlockKind::kHeading;
     m[2] = b.kind == BlockKind::kListItem;
-    m[3] = b.kind == BlockKind::kCell;
+    m[3] = b.kind == BlockKind::kTableRow;
     m[4] = b.kind == BlockKind::kCaption;
     m[5] = b.kind == BlockKind::kPre;
     m[6] = inside[i];

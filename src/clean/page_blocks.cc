@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <string_view>
 #include <unordered_map>
 
@@ -16,6 +17,7 @@ enum class TagClass : uint8_t {
   kBlock,   // starts and ends a block
   kSkip,    // its subtree carries no readable text
   kBreak,   // <br>: a line break inside the block
+  kCell,    // <td>, <th>: text flows on, after a " | " between cells of one row
 };
 
 TagClass ClassOf(myhtml_tag_id_t tag) {
@@ -48,6 +50,9 @@ TagClass ClassOf(myhtml_tag_id_t tag) {
       return TagClass::kSkip;
     case MyHTML_TAG_BR:
       return TagClass::kBreak;
+    case MyHTML_TAG_TD:
+    case MyHTML_TAG_TH:
+      return TagClass::kCell;
     case MyHTML_TAG_ADDRESS:
     case MyHTML_TAG_ARTICLE:
     case MyHTML_TAG_ASIDE:
@@ -87,9 +92,7 @@ TagClass ClassOf(myhtml_tag_id_t tag) {
     case MyHTML_TAG_SUMMARY:
     case MyHTML_TAG_TABLE:
     case MyHTML_TAG_TBODY:
-    case MyHTML_TAG_TD:
     case MyHTML_TAG_TFOOT:
-    case MyHTML_TAG_TH:
     case MyHTML_TAG_THEAD:
     case MyHTML_TAG_TR:
     case MyHTML_TAG_UL:
@@ -134,34 +137,43 @@ bool Contains(std::string_view word, std::string_view part) {
 // Name words that mark page furniture: whole words, or parts of longer ones. Not
 // "widget" (page builders such as Elementor and HubSpot wrap every block in one) nor
 // "hidden" (utility CSS hides things only at some screen sizes).
-constexpr std::string_view kFurnitureWords[] = {
-    "ad",     "ads",      "advert",  "banner", "bio",   "cookie", "cookies", "foot",  "footer",
-    "menu",   "meta",     "modal",   "nav",    "popup", "promo",  "related", "share", "social",
-    "sidebar", "sponsor", "tags",    "toolbar", "comments", "comment", "masthead",
-    "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "signup", "pagination", "trending",
-    "recommended", "popular", "skip", "login", "search", "byline", "author"};
-constexpr std::string_view kFurnitureParts[] = {
-    "advert", "breadcrumb", "comment", "cookie", "footer", "newsletter", "sidebar", "share",
-    "social", "sponsor", "subscribe", "related", "recommend", "promo", "popup",
-    "navigation", "navbar", "signup", "authorbio", "authorbox", "outbrain", "taboola"};
+// Strong words name furniture whatever else the name says ("post-comments" is
+// comments, not the post).
+constexpr std::string_view kStrongFurnitureWords[] = {
+    "advert",  "banner",     "cookie",      "cookies",    "footer",    "modal",   "popup",
+    "promo",   "related",    "share",       "social",     "sidebar",   "sponsor", "comments",
+    "comment", "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "signup",  "login"};
+constexpr std::string_view kStrongFurnitureParts[] = {
+    "advert", "breadcrumb", "comment",   "cookie",    "footer",   "newsletter", "sidebar",
+    "share",  "social",     "sponsor",   "subscribe", "related",  "recommend",  "promo",
+    "popup",  "signup",     "authorbio", "authorbox", "outbrain", "taboola"};
+// Weak words name furniture only where no content word stands beside them
+// ("content-nav-section" is content).
+constexpr std::string_view kWeakFurnitureWords[] = {
+    "ad",          "ads",     "bio",     "foot",     "menu",       "meta",
+    "nav",         "tags",    "toolbar", "masthead", "pagination", "trending",
+    "recommended", "popular", "skip",    "search",   "byline",     "author"};
+constexpr std::string_view kWeakFurnitureParts[] = {"navigation", "navbar"};
 constexpr std::string_view kContentWords[] = {"article", "content", "entry", "post", "story",
                                               "body",    "text",    "main",  "blog"};
-constexpr std::string_view kContentParts[] = {"articlebody", "articlecontent", "postcontent",
-                                              "entrycontent", "storybody", "maincontent"};
-
+constexpr std::string_view kContentParts[] = {"articlebody",  "articlecontent", "postcontent",
+                                              "entrycontent", "storybody",      "maincontent"};
 // The shortest entry of the parts lists: shorter words cannot contain one.
 constexpr size_t kShortestPart = 5;
 
 int NameHint(std::string_view value) {
-  int furniture = 0, content = 0;
+  int strong = 0, weak = 0, content = 0;
   ForEachNameWord(value, [&](std::string_view word) {
-    for (std::string_view w : kFurnitureWords) furniture += word == w;
+    for (std::string_view w : kStrongFurnitureWords) strong += word == w;
+    for (std::string_view w : kWeakFurnitureWords) weak += word == w;
     for (std::string_view w : kContentWords) content += word == w;
     if (word.size() <= kShortestPart) return;  // a part inside it would be all of it
-    for (std::string_view p : kFurnitureParts) furniture += Contains(word, p);
+    for (std::string_view p : kStrongFurnitureParts) strong += Contains(word, p);
+    for (std::string_view p : kWeakFurnitureParts) weak += Contains(word, p);
     for (std::string_view p : kContentParts) content += Contains(word, p);
   });
-  if (furniture > 0) return -1;  // "post-comments" is comments, not the post
+  if (strong > 0) return -2;
+  if (weak > 0) return content > 0 ? 0 : -1;
   return content > 0 ? 1 : 0;
 }
 
@@ -229,6 +241,8 @@ class NameHints {
   std::unordered_map<std::string_view, int8_t> cache_;  // views into the parsed tree
 };
 
+// See PageElement::hint. Semantic tags and ARIA roles are weak evidence (an <aside>
+// may be a pull quote); strong class words and itemprop=articleBody are strong.
 int8_t HintOf(myhtml_tag_id_t tag, const NodeAttributes& a, NameHints* names) {
   switch (tag) {
     case MyHTML_TAG_NAV:
@@ -252,7 +266,8 @@ int8_t HintOf(myhtml_tag_id_t tag, const NodeAttributes& a, NameHints* names) {
   }
   const int by_class = names->Of(a.class_name);
   const int by_id = names->Of(a.id);
-  if (by_class < 0 || by_id < 0) return -1;
+  const int worst = std::min(by_class, by_id);
+  if (worst < 0) return static_cast<int8_t>(worst);
   return static_cast<int8_t>(by_class + by_id > 0 ? 1 : 0);
 }
 
@@ -269,9 +284,8 @@ BlockKind KindOf(myhtml_tag_id_t tag) {
     case MyHTML_TAG_DT:
     case MyHTML_TAG_DD:
       return BlockKind::kListItem;
-    case MyHTML_TAG_TD:
-    case MyHTML_TAG_TH:
-      return BlockKind::kCell;
+    case MyHTML_TAG_TR:
+      return BlockKind::kTableRow;
     case MyHTML_TAG_PRE:
     case MyHTML_TAG_LISTING:
     case MyHTML_TAG_XMP:
@@ -284,7 +298,9 @@ BlockKind KindOf(myhtml_tag_id_t tag) {
   }
 }
 
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
 
 // True where text[i] separates words: whitespace (in <pre>, spaces, tabs and line
 // ends), or U+00A0 NO-BREAK SPACE (bytes C2 A0).
@@ -334,6 +350,13 @@ class BlockBuilder {
     }
   }
 
+  // A new table cell: cells of one row are one line, " | " between them.
+  void Cell() {
+    if (!current_.text.empty() && current_.text.back() != '\n') current_.text += " | ";
+    pending_space_ = false;
+    in_word_ = false;
+  }
+
   void Break() {
     if (!current_.text.empty() && current_.text.back() != '\n') current_.text.push_back('\n');
     pending_space_ = false;
@@ -374,11 +397,11 @@ void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBloc
   // The walk's state per open block element: which PageElement it is.
   struct Open {
     myhtml_tree_node_t* node;
-    int32_t element;     // PageElement index, or -1 when not recorded (too deep)
-    bool block;          // a block element (flush on leave)
-    bool link;           // <a href>
-    bool pre;            // <pre>
-    bool table;          // <table>
+    int32_t element;  // PageElement index, or -1 when not recorded (too deep)
+    bool block;       // a block element (flush on leave)
+    bool link;        // <a href>
+    bool pre;         // <pre>
+    bool table;       // <table>
   };
   std::vector<Open> open;
   int32_t current = -1;  // innermost recorded block element
@@ -388,7 +411,8 @@ void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBloc
   std::vector<std::pair<BlockKind, uint8_t>> kinds;  // saved on each block element
 
   NameHints names;
-  out->elements.push_back({-1, MyHTML_TAG_BODY, HintOf(MyHTML_TAG_BODY, ReadAttributes(body), &names), 0});
+  out->elements.push_back(
+      {-1, MyHTML_TAG_BODY, HintOf(MyHTML_TAG_BODY, ReadAttributes(body), &names), 0});
   current = 0;
   open.push_back({body, 0, true, false, false, false});
   kinds.push_back({kind, level});
@@ -407,9 +431,13 @@ void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBloc
   };
 
   NodeAttributes attributes;
+  const auto start = std::chrono::steady_clock::now();
   myhtml_tree_node_t* node = myhtml_node_child(body);
   while (node != nullptr) {
-    if (++out->nodes_visited > limits.max_nodes) {
+    if (++out->nodes_visited > limits.max_nodes ||
+        ((out->nodes_visited & 4095) == 0 &&
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >
+             limits.max_seconds)) {
       out->capped = true;
       break;
     }
@@ -421,31 +449,38 @@ void CollectBlocks(myhtml_tree_node_t* body, const ParseLimits& limits, PageBloc
       const TagClass tag_class = ClassOf(tag);
       if (tag_class == TagClass::kBreak) {
         builder.Break();
-      } else if (tag_class != TagClass::kSkip && myhtml_node_child(node) != nullptr &&
-                 !IsHidden(attributes = ReadAttributes(node))) {
-        Open o{node, -1, tag_class == TagClass::kBlock, tag == MyHTML_TAG_A && attributes.href,
-               tag == MyHTML_TAG_PRE, tag == MyHTML_TAG_TABLE};
-        if (o.block) {
-          builder.Flush(current, kind, level, tables > 0);
-          kinds.push_back({kind, level});
-          const BlockKind k = KindOf(tag);
-          if (k != BlockKind::kText || kind == BlockKind::kText) {
-            kind = k;
-            level = k == BlockKind::kHeading ? static_cast<uint8_t>(tag - MyHTML_TAG_H1 + 1) : 0;
+      } else {
+        if (tag_class == TagClass::kCell) builder.Cell();
+        if (tag_class != TagClass::kSkip && myhtml_node_child(node) != nullptr &&
+            !IsHidden(attributes = ReadAttributes(node))) {
+          Open o{node,
+                 -1,
+                 tag_class == TagClass::kBlock,
+                 tag == MyHTML_TAG_A && attributes.href,
+                 tag == MyHTML_TAG_PRE,
+                 tag == MyHTML_TAG_TABLE};
+          if (o.block) {
+            builder.Flush(current, kind, level, tables > 0);
+            kinds.push_back({kind, level});
+            const BlockKind k = KindOf(tag);
+            if (k != BlockKind::kText || kind == BlockKind::kText) {
+              kind = k;
+              level = k == BlockKind::kHeading ? static_cast<uint8_t>(tag - MyHTML_TAG_H1 + 1) : 0;
+            }
+            const uint16_t depth =
+                static_cast<uint16_t>(out->elements[static_cast<size_t>(current)].depth + 1);
+            if (depth <= limits.max_depth) {
+              out->elements.push_back({current, tag, HintOf(tag, attributes, &names), depth});
+              o.element = static_cast<int32_t>(out->elements.size() - 1);
+              current = o.element;
+            }
           }
-          const uint16_t depth =
-              static_cast<uint16_t>(out->elements[static_cast<size_t>(current)].depth + 1);
-          if (depth <= limits.max_depth) {
-            out->elements.push_back({current, tag, HintOf(tag, attributes, &names), depth});
-            o.element = static_cast<int32_t>(out->elements.size() - 1);
-            current = o.element;
-          }
+          links += o.link;
+          pres += o.pre;
+          tables += o.table;
+          open.push_back(o);
+          descend = true;
         }
-        links += o.link;
-        pres += o.pre;
-        tables += o.table;
-        open.push_back(o);
-        descend = true;
       }
     }
     if (descend) {

@@ -17,7 +17,7 @@ enum class BlockKind : uint8_t {
   kText,      // a paragraph, or loose text in a container
   kHeading,   // h1…h6
   kListItem,  // li, dt, dd
-  kCell,      // td, th
+  kTableRow,  // tr: its cells on one line, " | " between them
   kPre,       // preformatted
   kCaption,   // figcaption, caption
 };
@@ -27,7 +27,8 @@ struct PageElement {
   int32_t parent = -1;  // index into PageBlocks::elements; -1 for <body>
   myhtml_tag_id_t tag = MyHTML_TAG__UNDEF;
   // What class, id, role, itemprop and the tag itself say: > 0 main content (article,
-  // itemprop=articleBody…), < 0 page furniture (nav, footer, sidebar, share…), 0 neither.
+  // itemprop=articleBody…), < 0 page furniture, 0 neither. -2 is strong furniture
+  // (share, comments, related, sidebar…), -1 weak (nav, menu, meta; <nav>, <aside>).
   int8_t hint = 0;
   uint16_t depth = 0;
 };

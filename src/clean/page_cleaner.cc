@@ -76,9 +76,14 @@ Status PageCleaner::CleanHtml(std::string_view html, std::string_view declared_c
   out->author = metadata.author;
 
   CollectBlocks(parser.body(), limits, &state_->blocks);
-  const ArticleSelection selection = SelectArticle(state_->blocks);
-  out->text = ArticleText(state_->blocks, selection);
+  ArticleSelection selection = SelectArticle(state_->blocks);
   ArticleHeader header = ReadArticleHeader(state_->blocks, selection, metadata);
+  // The headline is a field of its own, not the body's first line.
+  if (!selection.blocks.empty() &&
+      static_cast<int32_t>(selection.blocks.front()) == header.headline_block) {
+    selection.blocks.erase(selection.blocks.begin());
+  }
+  out->text = ArticleText(state_->blocks, selection);
   out->title = std::move(header.title);
   out->date = std::move(header.date);
   // Pages that render their text with scripts show little in the markup; their

@@ -94,7 +94,7 @@ int CleanCommand(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_option("--max-page-seconds", options.page.max_page_seconds,
-                 "parsing a page stops after this long")
+                 "reading a parsed page stops after this long")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_flag("--strict", options.strict,

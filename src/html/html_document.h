@@ -16,8 +16,8 @@ namespace echoes {
 // Per-page limits, so that hostile markup costs bounded time and memory.
 struct ParseLimits {
   size_t max_bytes = size_t{16} << 20;  // longer pages are cut here (and marked truncated)
-  double max_seconds = 2.0;             // parsing stops at the next chunk after this
   size_t max_nodes = 2'000'000;         // tree walks stop after this many nodes
+  double max_seconds = 2.0;             // ... or after this long (parsing is linear in bytes)
   int max_depth = 512;                  // deeper elements are read as flat text
 };
 
@@ -36,7 +36,7 @@ class HtmlParser {
   myhtml_tree_node_t* html() const { return myhtml_tree_get_node_html(tree_); }
   myhtml_tree_node_t* head() const { return myhtml_tree_get_node_head(tree_); }
   myhtml_tree_node_t* body() const { return myhtml_tree_get_node_body(tree_); }
-  bool truncated() const { return truncated_; }  // cut at max_bytes or max_seconds
+  bool truncated() const { return truncated_; }  // cut at max_bytes
 
  private:
   myhtml_t* myhtml_ = nullptr;

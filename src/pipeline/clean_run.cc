@@ -356,16 +356,33 @@ Status CleanRun::WriteAll() {
       const uint64_t pages = site_pages_[record.site];
       const double limit = std::max<double>(static_cast<double>(options_.boilerplate_min_pages),
                                             options_.boilerplate_share * static_cast<double>(pages));
+      // Drop the boilerplate lines and keep every other byte, so that list items stay
+      // on single lines; then close the gaps the dropped lines leave.
       std::string kept;
-      ForEachParagraph(record.page.text, [&](std::string_view p) {
-        if (pages >= options_.boilerplate_min_pages &&
-            paragraph_pages_[SiteParagraphHash(record.site, p)] >= limit) {
-          ++stats_.boilerplate_paragraphs;
-          return;
+      for (size_t start = 0; start < record.page.text.size();) {
+        size_t end = record.page.text.find('\n', start);
+        if (end == std::string::npos) end = record.page.text.size();
+        const std::string_view line(record.page.text.data() + start, end - start);
+        const bool boilerplate = !line.empty() && pages >= options_.boilerplate_min_pages &&
+                                 paragraph_pages_[SiteParagraphHash(record.site, line)] >= limit;
+        stats_.boilerplate_paragraphs += boilerplate;
+        if (!boilerplate) {
+          kept.append(line);
+          kept.push_back('\n');
         }
-        if (!kept.empty()) kept += p.empty() ? "\n" : "\n\n";
-        kept += p;
-      });
+        start = end + 1;
+      }
+      std::string closed;
+      for (char c : kept) {
+        if (c == '\n' && closed.size() >= 2 && closed[closed.size() - 1] == '\n' &&
+            closed[closed.size() - 2] == '\n') {
+          continue;
+        }
+        if (c == '\n' && closed.empty()) continue;
+        closed.push_back(c);
+      }
+      while (!closed.empty() && closed.back() == '\n') closed.pop_back();
+      kept = std::move(closed);
       record.page.text = std::move(kept);
     }
     WriteRecord(record, &line);
