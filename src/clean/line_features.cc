@@ -210,6 +210,16 @@ BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
     content[i] = c;
     if (in) inside_index.push_back(static_cast<uint32_t>(i));
   }
+  // Words and linked words under each element: a short list item reads differently
+  // in a list of links than in a list of plain phrases.
+  std::vector<float> element_words(page.elements.size(), 0.f), element_links(page.elements.size(), 0.f);
+  for (const PageBlock& b : page.blocks) {
+    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
+      element_words[static_cast<size_t>(e)] += static_cast<float>(b.words);
+      element_links[static_cast<size_t>(e)] += static_cast<float>(b.link_words);
+    }
+  }
+  const auto density = [](float links, float words) { return words > 0 ? links / words : 1.f; };
   BlockRange range;
   if (inside_index.empty()) return range;
   range.first = inside_index.front() >= kBlockMargin ? inside_index.front() - kBlockMargin : 0;
@@ -230,6 +240,19 @@ BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
     m[7] = furniture[i];
     m[8] = content[i];
     m[9] = static_cast<float>(i) / static_cast<float>(n);
+    // The enclosing element one level up (a list, a table, a section).
+    const int32_t up = page.elements[static_cast<size_t>(b.element)].parent;
+    const size_t parent = static_cast<size_t>(up >= 0 ? up : b.element);
+    m[12] = density(element_links[parent], element_words[parent]);
+    m[13] = std::log1p(element_words[parent]);
+    // The neighbouring blocks.
+    for (int side = 0; side < 2; ++side) {
+      const size_t j = side == 0 ? i - 1 : i + 1;
+      if ((side == 0 && i == 0) || j >= n) continue;
+      const PageBlock& other = page.blocks[j];
+      m[14 + 2 * side] = std::log1p(static_cast<float>(other.words));
+      m[15 + 2 * side] = density(static_cast<float>(other.link_words), static_cast<float>(other.words));
+    }
   }
   // Position among the container's blocks: its first and last lines are where bylines,
   // share bars and "related" headings sit.

@@ -31,7 +31,7 @@ void LineFeaturesOf(const std::vector<TextFeatures>& lines, std::vector<LineFeat
 // Only blocks from kBlockMargin before the container's first block to kBlockMargin
 // after its last are candidates: the returned [first, last) range. Features are
 // computed for those alone (others stay zero); text far from the article is not it.
-constexpr size_t kBlockFeatureCount = kTextFeatureCount + 12;
+constexpr size_t kBlockFeatureCount = kTextFeatureCount + 18;
 constexpr size_t kBlockMargin = 3;
 using BlockFeatures = std::array<float, kBlockFeatureCount>;
 struct BlockRange {

@@ -7,10 +7,11 @@ namespace echoes {
 namespace {
 
 constexpr float kBlockWeights[] = {
-    0.233144f, 0.853832f, -0.307198f, -4.22731f, -0.98068f, -2.97974f,
-    0.806131f, 0.30001f, -0.166147f, 0.00309807f, 0.537037f, -1.43779f,
-    -1.79147f, 1.37543f, 0.890535f, -0.0202592f, -4.4133f, -1.91659f,
-    3.79921f, -1.41125f, 0.459646f, -1.29623f, -0.706566f, -1.0448f,
+    0.0596505f, 0.792812f, -0.235298f, -4.35119f, -0.960742f, -2.82074f,
+    0.448183f, 0.248859f, -0.24212f, 0.0431742f, 0.503946f, -1.43305f,
+    -1.26437f, 1.20198f, 1.2263f, 0.163432f, -3.79712f, -1.95573f,
+    3.33658f, -1.265f, 0.641934f, -1.02132f, -0.86305f, -0.82123f,
+    -0.088476f, 0.211302f, -0.0185185f, -0.394025f, 0.0379451f, -0.526694f,
 };
 
 constexpr float kLineWeights[] = {
@@ -25,7 +26,7 @@ constexpr float kLineWeights[] = {
 
 }  // namespace
 
-const LinearModel kBlockModel = {-2.20685f, kBlockWeights, sizeof kBlockWeights / sizeof(float), 0.50f};
+const LinearModel kBlockModel = {-2.60041f, kBlockWeights, sizeof kBlockWeights / sizeof(float), 0.42f};
 const LinearModel kLineModel = {1.31819f, kLineWeights, sizeof kLineWeights / sizeof(float), 0.44f};
 
 }  // namespace echoes
