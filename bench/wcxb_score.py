@@ -10,13 +10,14 @@ Each OUTPUT.jsonl holds one line per page: {"id": "0001", "text": ..., "title": 
   P, R, F1   mean over pages of word-level precision, recall and F1 of the text
              against ground_truth.main_content: words are \\w+ runs, lower-cased,
              compared as bags (a word counts as often as it occurs in both); an empty
-             extraction scores 0 on a page with content
-  with       share of the `with` snippets found in the text (as word sequences)
+             extraction scores 0; the 2 pages without main_content are left out
+  with       share of the `with` snippets found in the text (as word sequences; a
+             snippet cut mid-word may end with the start of a word)
   without    share of the `without` snippets not found in it
   title      exact title match after whitespace is collapsed; "title~" also folds
              typographic quotes, dashes and ellipses to ASCII and applies NFKC
              (the ground truth mixes both spellings)
-  date       publication day equal to ground_truth.publish_date (pages that have one)
+  date       publication day equal to ground_truth.publish_date (pages with a whole day)
   pages/s    pages / sum of per-page seconds (extraction only, one core)
 
 Splits: dev = even ids (used while developing echoes), holdout = odd ids (never tuned
@@ -42,6 +43,15 @@ def words(s):
 
 def sequence(s):
     return " " + " ".join(words(s)) + " "
+
+
+def snippet_sequence(s):
+    """A snippet's words as a sequence to look for. The ground truth cuts long snippets
+    mid-word (often at 80 characters): when one ends inside a word, that last word only
+    has to begin a word of the text."""
+    seq = " " + " ".join(words(s))
+    ends_in_word = bool(s) and bool(WORD.match(s[-1]))
+    return seq if ends_in_word else seq + " "
 
 
 def collapse(s):
@@ -75,25 +85,27 @@ def score(path, truth_dir, split):
         g = json.load(open(os.path.join(truth_dir, r["id"] + ".json")))["ground_truth"]
         truth = collections.Counter(words(g.get("main_content")))
         got = collections.Counter(words(r.get("text")))
-        shared = sum((truth & got).values())
-        p = shared / sum(got.values()) if got else 0.0
-        rc = shared / sum(truth.values()) if truth else 0.0
-        m["p"].append(p)
-        m["r"].append(rc)
-        m["f1"].append(2 * p * rc / (p + rc) if p + rc else 0.0)
+        if truth:  # pages without main_content (2) have no P/R/F1
+            shared = sum((truth & got).values())
+            p = shared / sum(got.values()) if got else 0.0
+            rc = shared / sum(truth.values())
+            m["p"].append(p)
+            m["r"].append(rc)
+            m["f1"].append(2 * p * rc / (p + rc) if p + rc else 0.0)
         text = sequence(r.get("text"))
         for s in g.get("with") or []:
-            m["with"].append(sequence(s) in text)
+            m["with"].append(snippet_sequence(s) in text)
         for s in g.get("without") or []:
-            m["without"].append(sequence(s) not in text)
+            m["without"].append(snippet_sequence(s) not in text)
         m["title"].append(collapse(r.get("title")) == collapse(g.get("title")))
         m["title~"].append(folded(r.get("title")) == folded(g.get("title")))
-        day = (g.get("publish_date") or "")[:10]
-        if day:
+        day = g.get("publish_date") or ""
+        if len(day) >= 10:  # a whole day (two are only YYYY-MM)
+            day = day[:10]
             m["date"].append((r.get("date") or "") == day)
         seconds += float(r.get("seconds") or 0)
     mean = lambda k: sum(m[k]) / len(m[k]) if m[k] else float("nan")
-    n = len(m["f1"])
+    n = len(m["title"])
     return n, {k: mean(k) for k in ("p", "r", "f1", "with", "without", "title", "title~", "date")}, (
         n / seconds if seconds else float("nan"))
 

@@ -302,6 +302,15 @@ bool IsSpace(unsigned char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
+// Bytes that may separate words (controls, space, and C2, the lead byte of U+00A0):
+// the scan skips everything else with one table lookup.
+constexpr auto kMaybeSeparator = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c <= ' '; ++c) table[static_cast<size_t>(c)] = true;
+  table[0xC2] = true;
+  return table;
+}();
+
 // True where text[i] separates words: whitespace (in <pre>, spaces, tabs and line
 // ends), or U+00A0 NO-BREAK SPACE (bytes C2 A0).
 inline bool IsSeparator(std::string_view text, size_t i, bool preformatted) {
@@ -323,7 +332,10 @@ class BlockBuilder {
     while (i < n) {
       // A run of word bytes is appended in one go: the common case by far.
       size_t end = i;
-      while (end < n && !IsSeparator(text, end, preformatted)) ++end;
+      while (end < n && (!kMaybeSeparator[static_cast<unsigned char>(text[end])] ||
+                         !IsSeparator(text, end, preformatted))) {
+        ++end;
+      }
       if (end > i) {
         // Text nodes that abut ("foo<b>bar</b>") continue the same word.
         if (pending_space_) {
