@@ -1,0 +1,108 @@
+// ContentWords: tokens are runs of letters and digits (a number keeps its inner '.'
+// and ','); ASCII is lower-cased; quotation marks toggle the quoted state.
+
+#include "rewrite/content_words.h"
+
+#include <libstemmer.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace echoes {
+namespace {
+
+// English function words: they carry no content of their own. A short list on
+// purpose: on MSRP, dropping fewer words (keeping "said", "not", pronouns) matches
+// paraphrases better than long stop lists.
+constexpr std::array<std::string_view, 24> kFunctionWords = {
+    "a",  "an", "the", "of",   "to",  "in", "and", "or", "is",   "are", "was", "were",
+    "be", "been", "that", "this", "it", "its", "for", "with", "as", "on", "at", "by"};
+
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+bool IsQuoteAt(std::string_view s, size_t i, size_t* length, bool* opens, bool* closes) {
+  *opens = *closes = false;
+  if (s[i] == '"') {
+    *length = 1;
+    *opens = *closes = true;  // straight quotes toggle
+    return true;
+  }
+  if (s.substr(i).starts_with("\xE2\x80\x9C")) {  // “
+    *length = 3;
+    *opens = true;
+    return true;
+  }
+  if (s.substr(i).starts_with("\xE2\x80\x9D")) {  // ”
+    *length = 3;
+    *closes = true;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ContentWords::ContentWords() : stemmer_(sb_stemmer_new("english", "UTF_8")) {}
+
+ContentWords::~ContentWords() { sb_stemmer_delete(stemmer_); }
+
+bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* out) {
+  out->clear();
+  std::string word;
+  for (size_t i = 0; i < s.size();) {
+    size_t quote_length = 0;
+    bool opens = false, closes = false;
+    if (IsQuoteAt(s, i, &quote_length, &opens, &closes)) {
+      quoted = opens && closes ? !quoted : opens;
+      i += quote_length;
+      continue;
+    }
+    // Curly single quotes and other punctuation inside UTF-8 (’ – —) are not words.
+    if (s.substr(i).starts_with("\xE2\x80")) {
+      i += 3;
+      continue;
+    }
+    if (!IsWordByte(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      continue;
+    }
+    const bool number = s[i] >= '0' && s[i] <= '9';
+    word.clear();
+    while (i < s.size()) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x80 && s.substr(i).starts_with("\xE2\x80")) break;
+      const bool inner = number && (c == '.' || c == ',') && i + 1 < s.size() && s[i + 1] >= '0' &&
+                         s[i + 1] <= '9';
+      if (!IsWordByte(c) && !inner) break;
+      word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      ++i;
+    }
+    if (word.empty()) continue;
+    if (!number && std::find(kFunctionWords.begin(), kFunctionWords.end(), word) != kFunctionWords.end()) {
+      continue;
+    }
+    Term term;
+    term.quoted = quoted;
+    term.number = number;
+    term.negation = word == "not" || word == "no" || word == "never" || word == "nor" ||
+                    word == "without" || word == "t";  // "didn't" gives "didn" and "t"
+    if (number) {
+      word.erase(std::remove(word.begin(), word.end(), ','), word.end());  // 3,000 = 3000
+      term.stem = XXH3_64bits(word.data(), word.size());
+    } else {
+      const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+                                              static_cast<int>(word.size()));
+      const int length = sb_stemmer_length(stemmer_);
+      term.stem = stem == nullptr ? XXH3_64bits(word.data(), word.size())
+                                  : XXH3_64bits(stem, static_cast<size_t>(length));
+    }
+    out->push_back(term);
+  }
+  return quoted;
+}
+
+}  // namespace echoes

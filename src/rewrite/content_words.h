@@ -1,0 +1,42 @@
+// ContentWords: a sentence as the words that carry its content (lower-cased, stemmed
+// with Snowball's English stemmer, function words dropped), each marked when it sits
+// inside quotation marks and when it is a number.
+
+#ifndef ECHOES_REWRITE_CONTENT_WORDS_H_
+#define ECHOES_REWRITE_CONTENT_WORDS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+struct sb_stemmer;
+
+namespace echoes {
+
+struct Term {
+  uint64_t stem = 0;  // hash of the stem (numbers: of the digits as written)
+  bool quoted = false;
+  bool number = false;
+  bool negation = false;  // not, no, never, nor, without, n't
+};
+
+// Thread safety: one per thread (the stemmer keeps state).
+class ContentWords {
+ public:
+  ContentWords();
+  ~ContentWords();
+  ContentWords(const ContentWords&) = delete;  // owns the stemmer
+  ContentWords& operator=(const ContentWords&) = delete;
+
+  // Replaces *out with the terms of `sentence`, in order. `quoted_at_start` says
+  // whether a quotation is open when the sentence begins (quotes span sentences).
+  // Returns whether one is open at its end.
+  bool TermsOf(std::string_view sentence, bool quoted_at_start, std::vector<Term>* out);
+
+ private:
+  sb_stemmer* stemmer_;
+};
+
+}  // namespace echoes
+
+#endif  // ECHOES_REWRITE_CONTENT_WORDS_H_

@@ -1,0 +1,55 @@
+// Sentence similarity: how likely two sentences say the same thing, from their content
+// words: IDF-weighted coverage each way, plain and bigram overlap, numbers and
+// negations that differ, length. A logistic model (fitted on the MSRP paraphrase
+// pairs by bench/msrp_eval.cc) turns the features into a probability.
+
+#ifndef ECHOES_REWRITE_SENTENCE_SIMILARITY_H_
+#define ECHOES_REWRITE_SENTENCE_SIMILARITY_H_
+
+#include <array>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "rewrite/content_words.h"
+
+namespace echoes {
+
+// Document frequencies of stems, for IDF weights. A "document" is whatever unit the
+// caller counts: corpus documents in a run, sentences in `echoes explain`.
+class TermWeights {
+ public:
+  void AddDocument(const std::vector<Term>& terms);
+  // log((N + 1) / (df + 0.5)): rare stems weigh more; unseen ones the most.
+  double Weight(uint64_t stem) const;
+  uint64_t documents() const { return documents_; }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> df_;
+  uint64_t documents_ = 0;
+};
+
+constexpr size_t kSentenceFeatureCount = 8;
+using SentenceFeatures = std::array<double, kSentenceFeatureCount>;
+
+// Features of a sentence pair (order does not matter).
+SentenceFeatures PairFeatures(const std::vector<Term>& a, const std::vector<Term>& b,
+                              const TermWeights& weights);
+
+struct SentenceModel {
+  double bias;
+  std::array<double, kSentenceFeatureCount> weights;
+  double Probability(const SentenceFeatures& f) const;
+};
+
+// Fitted on all MSRP training pairs; P >= 0.5 means "paraphrase".
+extern const SentenceModel kSentenceModel;
+
+// Fits a logistic model to (features, label) by Newton's method with L2 penalty `l2`
+// (the bias is not penalised). Used by bench/msrp_eval.cc and its test.
+SentenceModel FitSentenceModel(const std::vector<SentenceFeatures>& x, const std::vector<int>& y,
+                               double l2 = 1.0);
+
+}  // namespace echoes
+
+#endif  // ECHOES_REWRITE_SENTENCE_SIMILARITY_H_
