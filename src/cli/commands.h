@@ -13,6 +13,9 @@ int DedupCommand(int argc, char** argv);
 // echoes clean INPUT... --out FILE [flags]. argv[0] is "clean".
 int CleanCommand(int argc, char** argv);
 
+// echoes explain A B [--json]. argv[0] is "explain".
+int ExplainCommand(int argc, char** argv);
+
 }  // namespace echoes::cli
 
 #endif  // ECHOES_CLI_COMMANDS_H_

@@ -19,6 +19,8 @@ constexpr Command kCommands[] = {
      "find exact, near and contained duplicates; write kept, dropped, clusters, edges"},
     {"clean", echoes::cli::CleanCommand,
      "the article out of web pages (HTML, WARC/WET, scraped text): text, title, date"},
+    {"explain", echoes::cli::ExplainCommand,
+     "is B a rewrite of A? the sentence alignment side by side, the score and the relation"},
 };
 
 void PrintUsage(std::ostream& out) {

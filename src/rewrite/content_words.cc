@@ -71,6 +71,7 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       continue;
     }
     const bool number = s[i] >= '0' && s[i] <= '9';
+    const size_t begin = i;
     word.clear();
     while (i < s.size()) {
       const auto c = static_cast<unsigned char>(s[i]);
@@ -86,6 +87,8 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       continue;
     }
     Term term;
+    term.begin = static_cast<uint32_t>(begin);
+    term.end = static_cast<uint32_t>(i);
     term.quoted = quoted;
     term.number = number;
     term.negation = word == "not" || word == "no" || word == "never" || word == "nor" ||

@@ -18,6 +18,7 @@ struct Term {
   bool quoted = false;
   bool number = false;
   bool negation = false;  // not, no, never, nor, without, n't
+  uint32_t begin = 0, end = 0;  // the word's bytes in the sentence
 };
 
 // Thread safety: one per thread (the stemmer keeps state).

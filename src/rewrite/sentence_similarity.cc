@@ -14,30 +14,6 @@ double Dice(size_t shared, size_t a, size_t b) {
   return a + b == 0 ? 0.0 : 2.0 * static_cast<double>(shared) / static_cast<double>(a + b);
 }
 
-// Sorted distinct stems; numbers and negations alongside.
-struct Bag {
-  std::vector<uint64_t> stems, numbers;
-  std::vector<std::pair<uint64_t, uint64_t>> bigrams;
-  bool negation = false;
-};
-
-Bag BagOf(const std::vector<Term>& terms) {
-  Bag bag;
-  for (size_t i = 0; i < terms.size(); ++i) {
-    bag.stems.push_back(terms[i].stem);
-    if (terms[i].number) bag.numbers.push_back(terms[i].stem);
-    bag.negation = bag.negation || terms[i].negation;
-    if (i + 1 < terms.size()) bag.bigrams.push_back({terms[i].stem, terms[i + 1].stem});
-  }
-  for (auto* v : {&bag.stems, &bag.numbers}) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end()), v->end());
-  }
-  std::sort(bag.bigrams.begin(), bag.bigrams.end());
-  bag.bigrams.erase(std::unique(bag.bigrams.begin(), bag.bigrams.end()), bag.bigrams.end());
-  return bag;
-}
-
 template <typename T>
 size_t SharedCount(const std::vector<T>& a, const std::vector<T>& b) {
   size_t i = 0, j = 0, shared = 0;
@@ -57,6 +33,25 @@ size_t SharedCount(const std::vector<T>& a, const std::vector<T>& b) {
 
 }  // namespace
 
+SentenceBag BagOf(const std::vector<Term>& terms) {
+  SentenceBag bag;
+  bag.terms = terms.size();
+  for (size_t i = 0; i < terms.size(); ++i) {
+    bag.stems.push_back(terms[i].stem);
+    if (terms[i].number) bag.numbers.push_back(terms[i].stem);
+    if (terms[i].quoted) bag.quoted.push_back(terms[i].stem);
+    bag.negation = bag.negation || terms[i].negation;
+    if (i + 1 < terms.size()) bag.bigrams.push_back({terms[i].stem, terms[i + 1].stem});
+  }
+  for (auto* v : {&bag.stems, &bag.numbers, &bag.quoted}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  std::sort(bag.bigrams.begin(), bag.bigrams.end());
+  bag.bigrams.erase(std::unique(bag.bigrams.begin(), bag.bigrams.end()), bag.bigrams.end());
+  return bag;
+}
+
 void TermWeights::AddDocument(const std::vector<Term>& terms) {
   std::vector<uint64_t> stems;
   for (const Term& t : terms) stems.push_back(t.stem);
@@ -74,7 +69,10 @@ double TermWeights::Weight(uint64_t stem) const {
 
 SentenceFeatures PairFeatures(const std::vector<Term>& a, const std::vector<Term>& b,
                               const TermWeights& weights) {
-  const Bag x = BagOf(a), y = BagOf(b);
+  return PairFeatures(BagOf(a), BagOf(b), weights);
+}
+
+SentenceFeatures PairFeatures(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights) {
   double wx = 0, wy = 0, shared = 0;
   for (uint64_t s : x.stems) wx += weights.Weight(s);
   for (uint64_t s : y.stems) wy += weights.Weight(s);
@@ -101,7 +99,7 @@ SentenceFeatures PairFeatures(const std::vector<Term>& a, const std::vector<Term
   f[3] = Dice(SharedCount(x.bigrams, y.bigrams), x.bigrams.size(), y.bigrams.size());
   f[4] = x.numbers != y.numbers ? 1.0 : 0.0;  // a figure that differs
   f[5] = number_union == 0 ? 0.0 : 1.0 - static_cast<double>(shared_numbers) / number_union;
-  const double la = static_cast<double>(a.size()), lb = static_cast<double>(b.size());
+  const double la = static_cast<double>(x.terms), lb = static_cast<double>(y.terms);
   f[6] = std::max(la, lb) == 0 ? 0.0 : std::abs(la - lb) / std::max(la, lb);
   f[7] = x.negation != y.negation ? 1.0 : 0.0;
   return f;

@@ -32,7 +32,17 @@ class TermWeights {
 constexpr size_t kSentenceFeatureCount = 8;
 using SentenceFeatures = std::array<double, kSentenceFeatureCount>;
 
+// A sentence prepared for comparison: its distinct stems (sorted), numbers, bigrams.
+struct SentenceBag {
+  std::vector<uint64_t> stems, numbers, quoted;  // quoted: stems said inside quotes
+  std::vector<std::pair<uint64_t, uint64_t>> bigrams;
+  bool negation = false;
+  size_t terms = 0;
+};
+SentenceBag BagOf(const std::vector<Term>& terms);
+
 // Features of a sentence pair (order does not matter).
+SentenceFeatures PairFeatures(const SentenceBag& a, const SentenceBag& b, const TermWeights& weights);
 SentenceFeatures PairFeatures(const std::vector<Term>& a, const std::vector<Term>& b,
                               const TermWeights& weights);
 

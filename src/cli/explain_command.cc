@@ -1,0 +1,274 @@
+// echoes explain A B: why two texts are (or are not) one story rewritten: the
+// sentence alignment side by side, shared words marked, the score and the relation.
+
+#include <unistd.h>
+#include <zlib.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "echoes/clean.h"
+#include "report/json_writer.h"
+#include "rewrite/alignment.h"
+
+namespace echoes::cli {
+namespace {
+
+constexpr const char* kFooter = R"(
+A and B are files: web pages (.html, .htm) or text (anything else; .gz is fine). Both
+are cleaned first, as 'echoes clean' does (page chrome, link lists and share lines
+would otherwise look like shared content); --raw compares them as they are.
+
+How the verdict is reached: both texts are cut into sentences; each sentence becomes
+its content words (Snowball stems, without function words), weighted by rarity across
+the two texts' sentences. A monotone alignment pairs sentences (also one with two, for
+splits and merges) whose similarity, from a model calibrated on the MSRP paraphrase
+corpus, is at least --min-similarity. Pairs whose shared words are mostly quoted
+speech on both sides are shown but do not count: outlets quote the same people. The
+relation is 'rewrite' when at least 3 pairs cover at least --min-coverage of the
+shorter text's content.
+Direction comes from the texts' dates when both have one, else it is undetermined.
+
+Examples:
+  echoes explain ../shared/data/seeds/000_f9b3a3fd6c4ceab5.txt ../shared/data/seeds/001_acb975feda389482.txt
+  echoes explain a.html b.html --json)";
+
+std::string ReadFile(const std::string& path, bool* ok) {
+  std::string out;
+  gzFile f = gzopen(path.c_str(), "rb");
+  *ok = f != nullptr;
+  if (f == nullptr) return out;
+  char buffer[1 << 16];
+  int n;
+  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<size_t>(n));
+  int error = 0;
+  gzerror(f, &error);
+  *ok = n == 0 && error == Z_OK;
+  gzclose(f);
+  return out;
+}
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+struct Side {
+  std::string name, date;
+  std::string text;
+  SentencedText sentences;
+};
+
+// `sentence` with the words whose stems the other side shares wrapped in open/close.
+std::string Marked(std::string_view sentence, const std::vector<Term>& terms,
+                   const std::set<uint64_t>& shared, const char* open, const char* close) {
+  std::string out;
+  size_t at = 0;
+  for (const Term& t : terms) {
+    if (!shared.count(t.stem)) continue;
+    out.append(sentence.substr(at, t.begin - at));
+    out += open;
+    out.append(sentence.substr(t.begin, t.end - t.begin));
+    out += close;
+    at = t.end;
+  }
+  out.append(sentence.substr(at));
+  return out;
+}
+
+// Visible width of UTF-8 text without ANSI escapes (one column per code point).
+size_t Width(std::string_view s) {
+  size_t width = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\x1b') {
+      while (i < s.size() && s[i] != 'm') ++i;
+      continue;
+    }
+    width += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  }
+  return width;
+}
+
+std::vector<std::string> Wrap(const std::string& text, size_t width) {
+  std::vector<std::string> lines(1);
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!lines.back().empty() && Width(lines.back()) + 1 + Width(word) > width) lines.emplace_back();
+    if (!lines.back().empty()) lines.back() += ' ';
+    lines.back() += word;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string Pad(const std::string& s, size_t width) {
+  const size_t w = Width(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+}  // namespace
+
+int ExplainCommand(int argc, char** argv) {
+  CLI::App app{"echoes explain: is B a rewrite of A? The sentence alignment, side by side",
+               "echoes explain"};
+  std::string path_a, path_b;
+  bool json = false, raw = false;
+  app.add_option("A", path_a, "first text (file)")->required();
+  app.add_option("B", path_b, "second text (file)")->required();
+  app.add_flag("--json", json, "machine-readable output");
+  app.add_flag("--raw", raw, "do not clean the texts first");
+  AlignOptions align;
+  app.add_option("--min-similarity", align.min_similarity,
+                 "sentence similarity at which two sentences may align")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--min-coverage", align.min_coverage,
+                 "share of the shorter text the aligned pairs must cover for 'rewrite'")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  app.footer(kFooter);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "echoes explain: " << e.what() << "\nRun 'echoes explain --help' for usage.\n";
+    return 1;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  PageCleaner cleaner;
+  Side sides[2];
+  const std::string* paths[2] = {&path_a, &path_b};
+  for (int k = 0; k < 2; ++k) {
+    bool ok = false;
+    std::string bytes = ReadFile(*paths[k], &ok);
+    if (!ok) {
+      std::cerr << "echoes explain: " << *paths[k] << ": cannot read\n";
+      return 1;
+    }
+    sides[k].name = *paths[k];
+    std::string text = bytes;
+    if (!raw) {
+      CleanedPage page;
+      const bool html = EndsWith(*paths[k], ".html") || EndsWith(*paths[k], ".htm") ||
+                        EndsWith(*paths[k], ".html.gz") || LooksLikeHtml(bytes);
+      if (html) {
+        if (!cleaner.CleanHtml(bytes, "", &page).ok()) {
+          std::cerr << "echoes explain: " << *paths[k] << ": not a web page\n";
+          return 2;
+        }
+      } else {
+        page = CleanPageTextToPage(bytes);
+      }
+      if (!page.text.empty()) text = (page.title.empty() ? "" : page.title + "\n") + page.text;
+      sides[k].date = page.date;
+    }
+    sides[k].text = std::move(text);
+  }
+  PairExplanation explanation = ExplainPair(std::move(sides[0].text), std::move(sides[1].text), align);
+  sides[0].sentences = std::move(explanation.a);
+  sides[1].sentences = std::move(explanation.b);
+  const RewriteEvidence& evidence = explanation.evidence;
+  const double milliseconds =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::string direction = "undetermined";
+  if (evidence.rewrite && !sides[0].date.empty() && !sides[1].date.empty() &&
+      sides[0].date != sides[1].date) {
+    direction = sides[0].date < sides[1].date ? "A -> B (A is dated earlier)" : "B -> A (B is dated earlier)";
+  }
+  const char* relation = evidence.rewrite ? "rewrite" : "none";
+
+  if (json) {
+    std::string out = "{\"a\":";
+    AppendJsonString(&out, sides[0].name);
+    out += ",\"b\":";
+    AppendJsonString(&out, sides[1].name);
+    out += ",\"relation\":\"" + std::string(relation) + "\",\"score\":";
+    AppendJsonScore(&out, evidence.score);
+    out += ",\"coverage_a\":";
+    AppendJsonScore(&out, evidence.coverage_a);
+    out += ",\"coverage_b\":";
+    AppendJsonScore(&out, evidence.coverage_b);
+    out += ",\"direction\":";
+    AppendJsonString(&out, direction);
+    out += ",\"sentences_a\":" + std::to_string(sides[0].sentences.spans.size()) +
+           ",\"sentences_b\":" + std::to_string(sides[1].sentences.spans.size()) + ",\"pairs\":[";
+    for (size_t k = 0; k < evidence.pairs.size(); ++k) {
+      const AlignedPair& p = evidence.pairs[k];
+      const auto text_of = [](const SentencedText& s, uint32_t first, uint32_t last) {
+        return std::string(s.text.substr(s.spans[first].begin, s.spans[last].end - s.spans[first].begin));
+      };
+      out += k ? ",{" : "{";
+      out += "\"a\":[" + std::to_string(p.a_first) + "," + std::to_string(p.a_last) + "],\"b\":[" +
+             std::to_string(p.b_first) + "," + std::to_string(p.b_last) + "],\"similarity\":";
+      AppendJsonScore(&out, p.similarity);
+      out += std::string(",\"quotation\":") + (p.quotation ? "true" : "false") + ",\"a_text\":";
+      AppendJsonString(&out, text_of(sides[0].sentences, p.a_first, p.a_last));
+      out += ",\"b_text\":";
+      AppendJsonString(&out, text_of(sides[1].sentences, p.b_first, p.b_last));
+      out += "}";
+    }
+    out += "]}\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+  }
+
+  const bool tty = isatty(STDOUT_FILENO);
+  const char* open = tty ? "\x1b[1m" : "[";
+  const char* close = tty ? "\x1b[0m" : "]";
+  std::printf("A: %s (%zu sentences%s%s)\nB: %s (%zu sentences%s%s)\n\n", sides[0].name.c_str(),
+              sides[0].sentences.spans.size(), sides[0].date.empty() ? "" : ", dated ",
+              sides[0].date.c_str(), sides[1].name.c_str(), sides[1].sentences.spans.size(),
+              sides[1].date.empty() ? "" : ", dated ", sides[1].date.c_str());
+  const size_t column = 54;
+  for (const AlignedPair& p : evidence.pairs) {
+    std::set<uint64_t> stems_a, stems_b, shared;
+    std::string text_a, text_b;
+    for (uint32_t i = p.a_first; i <= p.a_last; ++i) {
+      for (const Term& t : sides[0].sentences.terms[i]) stems_a.insert(t.stem);
+    }
+    for (uint32_t j = p.b_first; j <= p.b_last; ++j) {
+      for (const Term& t : sides[1].sentences.terms[j]) stems_b.insert(t.stem);
+    }
+    std::set_intersection(stems_a.begin(), stems_a.end(), stems_b.begin(), stems_b.end(),
+                          std::inserter(shared, shared.begin()));
+    for (uint32_t i = p.a_first; i <= p.a_last; ++i) {
+      text_a += (text_a.empty() ? "" : " ") +
+                Marked(sides[0].sentences.Sentence(i), sides[0].sentences.terms[i], shared, open, close);
+    }
+    for (uint32_t j = p.b_first; j <= p.b_last; ++j) {
+      text_b += (text_b.empty() ? "" : " ") +
+                Marked(sides[1].sentences.Sentence(j), sides[1].sentences.terms[j], shared, open, close);
+    }
+    const std::string label_a = "A" + std::to_string(p.a_first + 1) +
+                                (p.a_last != p.a_first ? "-" + std::to_string(p.a_last + 1) : "");
+    const std::string label_b = "B" + std::to_string(p.b_first + 1) +
+                                (p.b_last != p.b_first ? "-" + std::to_string(p.b_last + 1) : "");
+    std::printf("%s  %s %s  similarity %.2f%s\n", Pad(label_a, column).c_str(), "|", label_b.c_str(),
+                p.similarity, p.quotation ? "  (shared quotation: not counted)" : "");
+    const std::vector<std::string> la = Wrap(text_a, column), lb = Wrap(text_b, column);
+    for (size_t line = 0; line < std::max(la.size(), lb.size()); ++line) {
+      std::printf("%s  | %s\n", Pad(line < la.size() ? la[line] : "", column).c_str(),
+                  line < lb.size() ? lb[line].c_str() : "");
+    }
+    std::printf("\n");
+  }
+  std::printf(
+      "relation: %s; score %.2f (aligned share of the shorter text); %zu aligned pairs, %zu of "
+      "them shared quotations; coverage A %.2f, B %.2f; direction: %s; %.1f ms\n",
+      relation, evidence.score, evidence.pairs.size(), evidence.quotation_pairs, evidence.coverage_a,
+      evidence.coverage_b, direction.c_str(), milliseconds);
+  return 0;
+}
+
+}  // namespace echoes::cli
