@@ -110,7 +110,8 @@ ArticleSelection SelectArticle(const PageBlocks& page) {
   std::vector<BlockFeatures> features;
   const BlockRange range = BlockFeaturesOf(page, selection.container, &features);
   for (size_t i = range.first; i < range.last; ++i) {
-    if (kBlockModel.IsContent(features[i].data())) selection.blocks.push_back(static_cast<uint32_t>(i));
+    if (kBlockModel.IsContent(features[i].data()))
+      selection.blocks.push_back(static_cast<uint32_t>(i));
   }
   // A heading that introduces nothing kept ("Related articles" over a dropped link
   // list) goes too.
@@ -134,7 +135,8 @@ std::string ArticleText(const PageBlocks& page, const ArticleSelection& selectio
   for (uint32_t i : selection.blocks) {
     const PageBlock& b = page.blocks[i];
     if (previous != nullptr) {
-      const bool same_list = b.kind == BlockKind::kListItem && previous->kind == BlockKind::kListItem;
+      const bool same_list =
+          b.kind == BlockKind::kListItem && previous->kind == BlockKind::kListItem;
       const bool same_table = b.in_table && previous->in_table;
       text += same_list || same_table ? "\n" : "\n\n";
     }

@@ -26,9 +26,9 @@ std::string Lower(std::string_view s) {
 
 // 1…12 for an English month name or its abbreviation ("Sept" too), else 0.
 int MonthOf(std::string_view word) {
-  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
-                                                 "may",     "june",     "july",      "august",
-                                                 "september", "october", "november", "december"};
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
   const std::string w = Lower(word);
   if (w.size() < 3) return 0;
   for (int m = 0; m < 12; ++m) {
@@ -54,7 +54,8 @@ int DayNumber(std::string_view word) {
 }
 
 int YearNumber(std::string_view word) {
-  if (word.size() != 4 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (word.size() != 4 ||
+      !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return 0;
   }
   const int year = std::atoi(std::string(word).c_str());
@@ -137,8 +138,7 @@ std::string FindDayInText(std::string_view text) {
 ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& selection,
                                 const PageMetadata& metadata) {
   ArticleHeader header;
-  const int first_kept =
-      selection.blocks.empty() ? 0 : static_cast<int>(selection.blocks.front());
+  const int first_kept = selection.blocks.empty() ? 0 : static_cast<int>(selection.blocks.front());
   // The headline: a heading (h1 or h2) that a declared title confirms, the h1 first,
   // then the nearest to the article's start; else the h1 nearest the article; else
   // the declared title. (Blogs often make the site name their h1 and the post's
@@ -163,14 +163,15 @@ ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& 
     }
     if (confirmed_as.empty() && b.heading_level != 1) continue;
     const int distance = std::abs(static_cast<int>(i) - first_kept);
-    const int rank = (confirmed_as.empty() ? 2 << 20 : 0) + (b.heading_level == 1 ? 0 : 1 << 20) +
-                     distance;
+    const int rank =
+        (confirmed_as.empty() ? 2 << 20 : 0) + (b.heading_level == 1 ? 0 : 1 << 20) + distance;
     if (rank < best_rank) {
       best_rank = rank;
       headline = static_cast<int>(i);
       // Shouting headings are usually CSS text-transform: the declared spelling is
       // what the author wrote.
-      const bool shouting = std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      const bool shouting =
+          std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       headline_text = shouting && !confirmed_as.empty() ? confirmed_as : text;
     }
   }

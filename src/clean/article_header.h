@@ -17,7 +17,7 @@ namespace echoes {
 
 struct ArticleHeader {
   std::string title;
-  std::string date;           // YYYY-MM-DD, or empty
+  std::string date;             // YYYY-MM-DD, or empty
   int32_t headline_block = -1;  // the block the title came from, if any
 };
 

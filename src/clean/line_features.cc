@@ -14,30 +14,40 @@ namespace {
 // Words of running prose: English function words. Their share separates sentences
 // from labels, menus and headlines better than length does.
 constexpr std::string_view kFunctionWords[] = {
-    "the",  "a",     "an",    "of",    "to",    "in",   "and",  "or",    "but",   "is",
-    "are",  "was",   "were",  "be",    "been",  "that", "this", "it",    "its",   "for",
-    "with", "as",    "on",    "at",    "by",    "from", "has",  "have",  "had",   "not",
-    "which", "who",  "will",  "would", "can",   "could", "their", "they", "he",   "she",
-    "his",  "her",   "we",    "our",   "you",   "your", "i",    "if",    "than",  "then",
-    "so",   "there", "these", "those", "what",  "when", "how",  "into",  "about", "more",
-    "also", "such",  "may",   "should", "do",   "does", "did",  "one",   "all",   "some"};
+    "the",   "a",     "an",    "of",     "to",   "in",    "and",   "or",   "but",   "is",
+    "are",   "was",   "were",  "be",     "been", "that",  "this",  "it",   "its",   "for",
+    "with",  "as",    "on",    "at",     "by",   "from",  "has",   "have", "had",   "not",
+    "which", "who",   "will",  "would",  "can",  "could", "their", "they", "he",    "she",
+    "his",   "her",   "we",    "our",    "you",  "your",  "i",     "if",   "than",  "then",
+    "so",    "there", "these", "those",  "what", "when",  "how",   "into", "about", "more",
+    "also",  "such",  "may",   "should", "do",   "does",  "did",   "one",  "all",   "some"};
 
 // Words of page furniture: sharing, accounts, legal lines, navigation, counters.
 constexpr std::string_view kChromeWords[] = {
-    "share",     "shares",    "tweet",      "facebook",   "twitter",  "linkedin",  "pinterest",
-    "whatsapp",  "email",     "print",      "subscribe",  "subscribed", "newsletter",
-    "newsletters", "signup",  "sign",       "login",      "log",      "register",  "cookie",
-    "cookies",   "privacy",   "policy",     "terms",      "copyright", "reserved", "rights",
-    "advertisement", "advertising", "sponsored", "ad",    "ads",      "related",   "recommended",
-    "trending",  "popular",   "read",       "min",        "views",    "comments",  "comment",
-    "reply",     "replies",   "likes",      "follow",     "followers", "menu",     "home",
-    "search",    "skip",      "navigation", "tags",       "tagged",   "category",  "categories",
-    "posted",    "updated",   "published",  "photo",      "image",    "credit",    "getty",
-    "download",  "app",       "click",      "contact",    "careers",  "accessibility",
-    "sitemap",   "next",      "previous",   "prev",       "loading",  "close",     "toggle",
-    "cart",      "shop",      "login",      "account",    "join",     "unsubscribe", "reuters",
-    "ap",        "afp",       "courtesy",   "caption",    "video",    "watch",     "listen",
-    "podcast",   "ranking",   "recommendation", "trending", "featured", "breaking", "live"};
+    "share",       "shares",      "tweet",      "facebook",
+    "twitter",     "linkedin",    "pinterest",  "whatsapp",
+    "email",       "print",       "subscribe",  "subscribed",
+    "newsletter",  "newsletters", "signup",     "sign",
+    "login",       "log",         "register",   "cookie",
+    "cookies",     "privacy",     "policy",     "terms",
+    "copyright",   "reserved",    "rights",     "advertisement",
+    "advertising", "sponsored",   "ad",         "ads",
+    "related",     "recommended", "trending",   "popular",
+    "read",        "min",         "views",      "comments",
+    "comment",     "reply",       "replies",    "likes",
+    "follow",      "followers",   "menu",       "home",
+    "search",      "skip",        "navigation", "tags",
+    "tagged",      "category",    "categories", "posted",
+    "updated",     "published",   "photo",      "image",
+    "credit",      "getty",       "download",   "app",
+    "click",       "contact",     "careers",    "accessibility",
+    "sitemap",     "next",        "previous",   "prev",
+    "loading",     "close",       "toggle",     "cart",
+    "shop",        "login",       "account",    "join",
+    "unsubscribe", "reuters",     "ap",         "afp",
+    "courtesy",    "caption",     "video",      "watch",
+    "listen",      "podcast",     "ranking",    "recommendation",
+    "trending",    "featured",    "breaking",   "live"};
 
 // Words longer than this are never in the lists (and are not looked up).
 constexpr size_t kMaxListedWord = 16;
@@ -146,7 +156,7 @@ TextFeatures TextFeaturesOf(std::string_view line) {
       if (d == 0xBB || d == 0xB7) ++separators;
     }
     if (c == 0xE2 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(line[i + 2]) == 0xBA ||  // ›
+        (static_cast<unsigned char>(line[i + 2]) == 0xBA ||   // ›
          static_cast<unsigned char>(line[i + 2]) == 0xA2)) {  // •
       ++separators;
     }
@@ -179,7 +189,7 @@ TextFeatures TextFeaturesOf(std::string_view line) {
     const char last = trimmed.back();
     sentence_end = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
                    last == ')' || trimmed.ends_with("\xE2\x80\x9D") ||  // ”
-                   trimmed.ends_with("\xE2\x80\xA6");                      // …
+                   trimmed.ends_with("\xE2\x80\xA6");                   // …
   }
   const float n = static_cast<float>(std::max<size_t>(words, 1));
   TextFeatures f{};
@@ -223,7 +233,8 @@ BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
   std::vector<uint32_t> inside_index;
   for (size_t i = 0; i < n; ++i) {
     bool in = false, f = false, c = false;
-    for (int32_t e = page.blocks[i].element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
+    for (int32_t e = page.blocks[i].element; e >= 0;
+         e = page.elements[static_cast<size_t>(e)].parent) {
       if (e == container) in = true;
       const int8_t hint = page.elements[static_cast<size_t>(e)].hint;
       if (!in) {  // only hints below the container (or anywhere, outside it)
@@ -238,7 +249,8 @@ BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
   }
   // Words and linked words under each element: a short list item reads differently
   // in a list of links than in a list of plain phrases.
-  std::vector<float> element_words(page.elements.size(), 0.f), element_links(page.elements.size(), 0.f);
+  std::vector<float> element_words(page.elements.size(), 0.f),
+      element_links(page.elements.size(), 0.f);
   for (const PageBlock& b : page.blocks) {
     for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
       element_words[static_cast<size_t>(e)] += static_cast<float>(b.words);
@@ -277,7 +289,8 @@ BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
       if ((side == 0 && i == 0) || j >= n) continue;
       const PageBlock& other = page.blocks[j];
       m[14 + 2 * side] = std::log1p(static_cast<float>(other.words));
-      m[15 + 2 * side] = density(static_cast<float>(other.link_words), static_cast<float>(other.words));
+      m[15 + 2 * side] =
+          density(static_cast<float>(other.link_words), static_cast<float>(other.words));
     }
   }
   // Position among the container's blocks: its first and last lines are where bylines,

@@ -51,7 +51,8 @@ std::string ElementText(myhtml_tree_node_t* node) {
       at = myhtml_node_child(at);
       continue;
     }
-    while (at != nullptr && at != node && myhtml_node_next(at) == nullptr) at = myhtml_node_parent(at);
+    while (at != nullptr && at != node && myhtml_node_next(at) == nullptr)
+      at = myhtml_node_parent(at);
     if (at == nullptr || at == node) break;
     at = myhtml_node_next(at);
   }
@@ -77,13 +78,25 @@ struct Candidates {
   std::string article_body;
 };
 
-constexpr std::string_view kDateMetaNames[] = {
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-    "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
-    "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
-    "cxenseparse:recs:publishtime", "og:article:published_time"};
-constexpr std::string_view kAuthorMetaNames[] = {"author", "article:author", "parsely-author",
-                                                 "sailthru.author", "dc.creator", "byl"};
+constexpr std::string_view kDateMetaNames[] = {"article:published_time",
+                                               "og:published_time",
+                                               "datepublished",
+                                               "date",
+                                               "pubdate",
+                                               "publishdate",
+                                               "publish-date",
+                                               "publish_date",
+                                               "dc.date",
+                                               "dc.date.issued",
+                                               "dcterms.created",
+                                               "dcterms.date",
+                                               "sailthru.date",
+                                               "parsely-pub-date",
+                                               "article.published",
+                                               "cxenseparse:recs:publishtime",
+                                               "og:article:published_time"};
+constexpr std::string_view kAuthorMetaNames[] = {
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"};
 
 bool IsArticleType(std::string_view type) {
   return type.find("Article") != std::string_view::npos ||
@@ -220,11 +233,11 @@ std::string DayOf(std::string_view value) {
 std::string DecodeEntities(std::string_view value) {
   if (value.find('&') == std::string_view::npos) return std::string(value);
   static constexpr std::pair<std::string_view, uint32_t> kNamed[] = {
-      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
-      {"apos", '\''},    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},
-      {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
-      {"hellip", 0x2026}, {"copy", 0xA9},   {"reg", 0xAE},     {"trade", 0x2122},
-      {"laquo", 0xAB},   {"raquo", 0xBB},   {"middot", 0xB7},  {"bull", 0x2022}};
+      {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+      {"apos", '\''},     {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},
+      {"lsquo", 0x2018},  {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+      {"hellip", 0x2026}, {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122},
+      {"laquo", 0xAB},    {"raquo", 0xBB},   {"middot", 0xB7},  {"bull", 0x2022}};
   std::string out;
   for (size_t i = 0; i < value.size(); ++i) {
     const size_t semicolon = value[i] == '&' ? value.find(';', i) : std::string_view::npos;
@@ -237,7 +250,7 @@ std::string DecodeEntities(std::string_view value) {
     if (name.size() > 1 && name[0] == '#') {
       const bool hex = name[1] == 'x' || name[1] == 'X';
       for (char ch : name.substr(hex ? 2 : 1)) {
-        const int digit = ch >= '0' && ch <= '9'   ? ch - '0'
+        const int digit = ch >= '0' && ch <= '9'          ? ch - '0'
                           : hex && ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
                           : hex && ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
                                                           : -1;
@@ -277,12 +290,13 @@ std::string DecodeEntities(std::string_view value) {
 }
 
 std::string StripSiteName(std::string_view title, std::string_view site_name) {
-  static constexpr std::array<std::string_view, 6> kSeparators = {" | ", " - ", " – ", " — ",
-                                                                   " :: ", " · "};
+  static constexpr std::array<std::string_view, 6> kSeparators = {" | ", " - ",  " – ",
+                                                                  " — ", " :: ", " · "};
   for (std::string_view sep : kSeparators) {
     std::vector<std::string_view> parts;
     size_t start = 0;
-    for (size_t at; (at = title.find(sep, start)) != std::string_view::npos; start = at + sep.size()) {
+    for (size_t at; (at = title.find(sep, start)) != std::string_view::npos;
+         start = at + sep.size()) {
       parts.push_back(title.substr(start, at - start));
     }
     if (parts.empty()) continue;
@@ -324,7 +338,8 @@ PageMetadata ReadMetadata(const HtmlParser& parser, size_t max_nodes) {
         descend = false;
         if (Lower(AttributeOf(node, "type")) != "application/ld+json") break;
         std::string raw;
-        for (myhtml_tree_node_t* t = myhtml_node_child(node); t != nullptr; t = myhtml_node_next(t)) {
+        for (myhtml_tree_node_t* t = myhtml_node_child(node); t != nullptr;
+             t = myhtml_node_next(t)) {
           raw += TextOf(t);
         }
         simdjson::dom::element doc;

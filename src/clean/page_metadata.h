@@ -16,8 +16,8 @@ namespace echoes {
 // What a page declares about itself (the visible headline and date lines are read
 // from the text blocks, see article_header.h).
 struct PageMetadata {
-  std::string title;                  // the first declared title, site name removed
-  std::vector<std::string> titles;    // every declared title, as declared
+  std::string title;                // the first declared title, site name removed
+  std::vector<std::string> titles;  // every declared title, as declared
   std::string author;
   std::string published;     // YYYY-MM-DD, or empty
   std::string modified;      // YYYY-MM-DD, or empty

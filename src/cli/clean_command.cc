@@ -63,8 +63,7 @@ int CleanCommand(int argc, char** argv) {
   CleanRunOptions options;
   bool quiet = false;
   double max_page_mb = 16;
-  app.add_option("inputs", inputs, "files or directories; - for standard input")
-      ->required();
+  app.add_option("inputs", inputs, "files or directories; - for standard input")->required();
   app.add_option("-o,--out", options.out_path, "output JSONL file")->required();
   app.add_option("--id-field", options.id_field, "JSON field holding the record id")
       ->capture_default_str();
@@ -123,7 +122,8 @@ int CleanCommand(int argc, char** argv) {
     std::cerr << "echoes clean: rejected " << s.messages[i] << "\n";
   }
   if (s.messages.size() > kShownMessages) {
-    std::cerr << "echoes clean: ... and " << s.messages.size() - kShownMessages << " more rejected\n";
+    std::cerr << "echoes clean: ... and " << s.messages.size() - kShownMessages
+              << " more rejected\n";
   }
   if (!quiet) {
     std::printf(
@@ -132,9 +132,9 @@ int CleanCommand(int argc, char** argv) {
         "%.0f pages/s -> %s\n",
         static_cast<unsigned long long>(s.read), static_cast<unsigned long long>(s.html_pages),
         static_cast<unsigned long long>(s.text_pages),
-        static_cast<unsigned long long>(s.warc_records),
-        static_cast<unsigned long long>(s.cleaned), static_cast<unsigned long long>(s.empty),
-        static_cast<unsigned long long>(s.rejected), static_cast<unsigned long long>(s.truncated),
+        static_cast<unsigned long long>(s.warc_records), static_cast<unsigned long long>(s.cleaned),
+        static_cast<unsigned long long>(s.empty), static_cast<unsigned long long>(s.rejected),
+        static_cast<unsigned long long>(s.truncated),
         static_cast<unsigned long long>(s.boilerplate_paragraphs), s.seconds,
         s.seconds > 0 ? static_cast<double>(s.read) / s.seconds : 0.0, options.out_path.c_str());
   }

@@ -56,7 +56,8 @@ std::string ReadFile(const std::string& path, bool* ok) {
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 struct Side {
@@ -102,7 +103,8 @@ std::vector<std::string> Wrap(const std::string& text, size_t width) {
     size_t end = text.find(' ', start);
     if (end == std::string::npos) end = text.size();
     const std::string word = text.substr(start, end - start);
-    if (!lines.back().empty() && Width(lines.back()) + 1 + Width(word) > width) lines.emplace_back();
+    if (!lines.back().empty() && Width(lines.back()) + 1 + Width(word) > width)
+      lines.emplace_back();
     if (!lines.back().empty()) lines.back() += ' ';
     lines.back() += word;
     start = end + 1;
@@ -175,7 +177,8 @@ int ExplainCommand(int argc, char** argv) {
     }
     sides[k].text = std::move(text);
   }
-  PairExplanation explanation = ExplainPair(std::move(sides[0].text), std::move(sides[1].text), align);
+  PairExplanation explanation =
+      ExplainPair(std::move(sides[0].text), std::move(sides[1].text), align);
   sides[0].sentences = std::move(explanation.a);
   sides[1].sentences = std::move(explanation.b);
   const RewriteEvidence& evidence = explanation.evidence;
@@ -184,7 +187,8 @@ int ExplainCommand(int argc, char** argv) {
   std::string direction = "undetermined";
   if (evidence.rewrite && !sides[0].date.empty() && !sides[1].date.empty() &&
       sides[0].date != sides[1].date) {
-    direction = sides[0].date < sides[1].date ? "A -> B (A is dated earlier)" : "B -> A (B is dated earlier)";
+    direction = sides[0].date < sides[1].date ? "A -> B (A is dated earlier)"
+                                              : "B -> A (B is dated earlier)";
   }
   const char* relation = evidence.rewrite ? "rewrite" : "none";
 
@@ -206,7 +210,8 @@ int ExplainCommand(int argc, char** argv) {
     for (size_t k = 0; k < evidence.pairs.size(); ++k) {
       const AlignedPair& p = evidence.pairs[k];
       const auto text_of = [](const SentencedText& s, uint32_t first, uint32_t last) {
-        return std::string(s.text.substr(s.spans[first].begin, s.spans[last].end - s.spans[first].begin));
+        return std::string(
+            s.text.substr(s.spans[first].begin, s.spans[last].end - s.spans[first].begin));
       };
       out += k ? ",{" : "{";
       out += "\"a\":[" + std::to_string(p.a_first) + "," + std::to_string(p.a_last) + "],\"b\":[" +
@@ -243,19 +248,22 @@ int ExplainCommand(int argc, char** argv) {
     std::set_intersection(stems_a.begin(), stems_a.end(), stems_b.begin(), stems_b.end(),
                           std::inserter(shared, shared.begin()));
     for (uint32_t i = p.a_first; i <= p.a_last; ++i) {
-      text_a += (text_a.empty() ? "" : " ") +
-                Marked(sides[0].sentences.Sentence(i), sides[0].sentences.terms[i], shared, open, close);
+      text_a +=
+          (text_a.empty() ? "" : " ") +
+          Marked(sides[0].sentences.Sentence(i), sides[0].sentences.terms[i], shared, open, close);
     }
     for (uint32_t j = p.b_first; j <= p.b_last; ++j) {
-      text_b += (text_b.empty() ? "" : " ") +
-                Marked(sides[1].sentences.Sentence(j), sides[1].sentences.terms[j], shared, open, close);
+      text_b +=
+          (text_b.empty() ? "" : " ") +
+          Marked(sides[1].sentences.Sentence(j), sides[1].sentences.terms[j], shared, open, close);
     }
     const std::string label_a = "A" + std::to_string(p.a_first + 1) +
                                 (p.a_last != p.a_first ? "-" + std::to_string(p.a_last + 1) : "");
     const std::string label_b = "B" + std::to_string(p.b_first + 1) +
                                 (p.b_last != p.b_first ? "-" + std::to_string(p.b_last + 1) : "");
-    std::printf("%s  %s %s  similarity %.2f%s\n", Pad(label_a, column).c_str(), "|", label_b.c_str(),
-                p.similarity, p.quotation ? "  (shared quotation: not counted)" : "");
+    std::printf("%s  %s %s  similarity %.2f%s\n", Pad(label_a, column).c_str(), "|",
+                label_b.c_str(), p.similarity,
+                p.quotation ? "  (shared quotation: not counted)" : "");
     const std::vector<std::string> la = Wrap(text_a, column), lb = Wrap(text_b, column);
     for (size_t line = 0; line < std::max(la.size(), lb.size()); ++line) {
       std::printf("%s  | %s\n", Pad(line < la.size() ? la[line] : "", column).c_str(),
@@ -266,8 +274,8 @@ int ExplainCommand(int argc, char** argv) {
   std::printf(
       "relation: %s; score %.2f (aligned share of the shorter text); %zu aligned pairs, %zu of "
       "them shared quotations; coverage A %.2f, B %.2f; direction: %s; %.1f ms\n",
-      relation, evidence.score, evidence.pairs.size(), evidence.quotation_pairs, evidence.coverage_a,
-      evidence.coverage_b, direction.c_str(), milliseconds);
+      relation, evidence.score, evidence.pairs.size(), evidence.quotation_pairs,
+      evidence.coverage_a, evidence.coverage_b, direction.c_str(), milliseconds);
   return 0;
 }
 

@@ -43,8 +43,8 @@ Charset DetectCharset(std::string_view html, std::string_view declared) {
       encoding != MyENCODING_UTF_8) {
     return Make(encoding, true);
   }
-  encoding = myencoding_prescan_stream_to_determine_encoding(
-      html.data(), std::min(html.size(), kPrescanBytes));
+  encoding = myencoding_prescan_stream_to_determine_encoding(html.data(),
+                                                             std::min(html.size(), kPrescanBytes));
   if (encoding != MyENCODING_NOT_DETERMINED && encoding != MyENCODING_UTF_8 &&
       encoding != MyENCODING_DEFAULT) {
     return Make(encoding, true);

@@ -14,7 +14,8 @@ constexpr size_t kMaxHeaderLine = 64 << 10;
 
 std::string_view TrimSpace(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -53,13 +54,17 @@ bool ParseHttpResponse(std::string_view block, HttpResponse* out) {
   size_t line_end = head.find('\n');
   const std::string_view status_line = head.substr(0, line_end);
   const size_t space = status_line.find(' ');
-  if (space != std::string_view::npos) out->status = std::atoi(std::string(status_line.substr(space + 1, 3)).c_str());
+  if (space != std::string_view::npos)
+    out->status = std::atoi(std::string(status_line.substr(space + 1, 3)).c_str());
   while (line_end != std::string_view::npos) {
     const size_t start = line_end + 1;
     line_end = head.find('\n', start);
-    const std::string_view line = head.substr(start, line_end == std::string_view::npos ? std::string_view::npos : line_end - start);
+    const std::string_view line = head.substr(
+        start, line_end == std::string_view::npos ? std::string_view::npos : line_end - start);
     const size_t colon = line.find(':');
-    if (colon == std::string_view::npos || !EqualsFolded(TrimSpace(line.substr(0, colon)), "content-type")) continue;
+    if (colon == std::string_view::npos ||
+        !EqualsFolded(TrimSpace(line.substr(0, colon)), "content-type"))
+      continue;
     const std::string value = Lower(TrimSpace(line.substr(colon + 1)));
     out->html = value.find("html") != std::string::npos;
     const size_t charset = value.find("charset=");
@@ -67,7 +72,8 @@ bool ParseHttpResponse(std::string_view block, HttpResponse* out) {
       std::string_view name = std::string_view(value).substr(charset + 8);
       name = name.substr(0, name.find(';'));
       while (!name.empty() && (name.front() == '"' || name.front() == '\'')) name.remove_prefix(1);
-      while (!name.empty() && (name.back() == '"' || name.back() == '\'' || name.back() == ' ')) name.remove_suffix(1);
+      while (!name.empty() && (name.back() == '"' || name.back() == '\'' || name.back() == ' '))
+        name.remove_suffix(1);
       out->charset = std::string(name);
     }
   }
@@ -105,7 +111,8 @@ Result<bool> WarcReader::ReadLine(std::string_view* line) {
       return true;
     }
     if (buffer_.size() - pos_ > kMaxHeaderLine) {
-      return Status::CorruptInput("a WARC header line longer than 64 KB at byte " + std::to_string(offset_));
+      return Status::CorruptInput("a WARC header line longer than 64 KB at byte " +
+                                  std::to_string(offset_));
     }
     Result<bool> more = Fill(buffer_.size() - pos_ + 1);
     if (!more.ok()) return more.status();
@@ -122,7 +129,8 @@ Result<bool> WarcReader::Next(WarcRecord* record, uint64_t max_block_bytes) {
     if (!got.ok()) return got.status();
     if (!got.value()) {
       if (buffer_.size() > pos_) {
-        return Status::CorruptInput("the file ends inside a WARC header at byte " + std::to_string(offset_));
+        return Status::CorruptInput("the file ends inside a WARC header at byte " +
+                                    std::to_string(offset_));
       }
       return false;
     }
@@ -170,10 +178,9 @@ Result<bool> WarcReader::Next(WarcRecord* record, uint64_t max_block_bytes) {
   Result<bool> got = Fill(static_cast<size_t>(std::min<uint64_t>(size, max_block_bytes)));
   if (!got.ok()) return got.status();
   if (!got.value()) {
-    return Status::CorruptInput("the file ends inside the WARC record at byte " +
-                                std::to_string(record->offset) + " (" +
-                                std::to_string(buffer_.size() - pos_) + " of " +
-                                std::to_string(size) + " content bytes)");
+    return Status::CorruptInput(
+        "the file ends inside the WARC record at byte " + std::to_string(record->offset) + " (" +
+        std::to_string(buffer_.size() - pos_) + " of " + std::to_string(size) + " content bytes)");
   }
   const size_t kept = static_cast<size_t>(std::min<uint64_t>(size, max_block_bytes));
   record->block.assign(buffer_, pos_, kept);

@@ -155,13 +155,15 @@ void CleanRun::ReadJsonlRecord(const InputSource& source, std::string_view line,
                                uint64_t line_number) {
   const std::string where = source.name + ":" + std::to_string(line_number);
   std::string_view trimmed = line;
-  while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\r' || trimmed.back() == '\t')) {
+  while (!trimmed.empty() &&
+         (trimmed.back() == ' ' || trimmed.back() == '\r' || trimmed.back() == '\t')) {
     trimmed.remove_suffix(1);
   }
   simdjson::padded_string padded(trimmed);
   ondemand::document doc;
   ondemand::object object;
-  if (json_.iterate(padded).get(doc) != simdjson::SUCCESS || doc.get_object().get(object) != simdjson::SUCCESS) {
+  if (json_.iterate(padded).get(doc) != simdjson::SUCCESS ||
+      doc.get_object().get(object) != simdjson::SUCCESS) {
     Reject(where, "not a JSON object");
     return;
   }
@@ -174,10 +176,10 @@ void CleanRun::ReadJsonlRecord(const InputSource& source, std::string_view line,
       return;
     }
     any_field = true;
-    std::string* target = key == options_.html_field ? &html
+    std::string* target = key == options_.html_field   ? &html
                           : key == options_.text_field ? &text
-                          : key == options_.url_field ? &url
-                                                      : nullptr;
+                          : key == options_.url_field  ? &url
+                                                       : nullptr;
     if (target == nullptr) continue;  // skipped by the iteration
     std::string_view value;
     if (field.value().get_string().get(value) == simdjson::SUCCESS) *target = std::string(value);
@@ -354,8 +356,9 @@ Status CleanRun::WriteAll() {
     }
     if (options_.boilerplate_share > 0) {
       const uint64_t pages = site_pages_[record.site];
-      const double limit = std::max<double>(static_cast<double>(options_.boilerplate_min_pages),
-                                            options_.boilerplate_share * static_cast<double>(pages));
+      const double limit =
+          std::max<double>(static_cast<double>(options_.boilerplate_min_pages),
+                           options_.boilerplate_share * static_cast<double>(pages));
       // Drop the boilerplate lines and keep every other byte, so that list items stay
       // on single lines; then close the gaps the dropped lines leave.
       std::string kept;

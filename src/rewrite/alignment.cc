@@ -98,7 +98,8 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
       if (j > 0 && at(i, j - 1).score > best.score) best = {at(i, j - 1).score, 2, 0};
       if (i > 0 && j > 0 && SharesAStem(bags_a[i - 1], bags_b[j - 1])) {
         const double p = similarity(i - 1, i - 1, j - 1, j - 1);
-        if (p >= options.min_similarity && at(i - 1, j - 1).score + p - options.min_similarity > best.score) {
+        if (p >= options.min_similarity &&
+            at(i - 1, j - 1).score + p - options.min_similarity > best.score) {
           best = {at(i - 1, j - 1).score + p - options.min_similarity, 3, p};
         }
         if (j > 1) {

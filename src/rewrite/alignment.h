@@ -33,7 +33,7 @@ SentencedText SplitIntoSentences(std::string text, ContentWords* words);
 struct AlignedPair {
   uint32_t a_first = 0, a_last = 0;  // sentences of A, inclusive (two when merged)
   uint32_t b_first = 0, b_last = 0;
-  double similarity = 0;  // the sentence model's probability
+  double similarity = 0;   // the sentence model's probability
   bool quotation = false;  // the shared words are mostly quoted speech on both sides
 };
 
@@ -66,7 +66,8 @@ struct PairExplanation {
   SentencedText a, b;
   RewriteEvidence evidence;
 };
-PairExplanation ExplainPair(std::string text_a, std::string text_b, const AlignOptions& options = {});
+PairExplanation ExplainPair(std::string text_a, std::string text_b,
+                            const AlignOptions& options = {});
 
 }  // namespace echoes
 

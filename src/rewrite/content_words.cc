@@ -17,8 +17,8 @@ namespace {
 // purpose: on MSRP, dropping fewer words (keeping "said", "not", pronouns) matches
 // paraphrases better than long stop lists.
 constexpr std::array<std::string_view, 24> kFunctionWords = {
-    "a",  "an", "the", "of",   "to",  "in", "and", "or", "is",   "are", "was", "were",
-    "be", "been", "that", "this", "it", "its", "for", "with", "as", "on", "at", "by"};
+    "a",  "an",   "the",  "of",   "to", "in",  "and", "or",   "is", "are", "was", "were",
+    "be", "been", "that", "this", "it", "its", "for", "with", "as", "on",  "at",  "by"};
 
 bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -83,7 +83,8 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       ++i;
     }
     if (word.empty()) continue;
-    if (!number && std::find(kFunctionWords.begin(), kFunctionWords.end(), word) != kFunctionWords.end()) {
+    if (!number &&
+        std::find(kFunctionWords.begin(), kFunctionWords.end(), word) != kFunctionWords.end()) {
       continue;
     }
     Term term;
@@ -97,8 +98,8 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       word.erase(std::remove(word.begin(), word.end(), ','), word.end());  // 3,000 = 3000
       term.stem = XXH3_64bits(word.data(), word.size());
     } else {
-      const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
-                                              static_cast<int>(word.size()));
+      const sb_symbol* stem = sb_stemmer_stem(
+          stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
       const int length = sb_stemmer_length(stemmer_);
       term.stem = stem == nullptr ? XXH3_64bits(word.data(), word.size())
                                   : XXH3_64bits(stem, static_cast<size_t>(length));

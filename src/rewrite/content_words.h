@@ -17,7 +17,7 @@ struct Term {
   uint64_t stem = 0;  // hash of the stem (numbers: of the digits as written)
   bool quoted = false;
   bool number = false;
-  bool negation = false;  // not, no, never, nor, without, n't
+  bool negation = false;        // not, no, never, nor, without, n't
   uint32_t begin = 0, end = 0;  // the word's bytes in the sentence
 };
 

@@ -24,7 +24,8 @@ Result<std::vector<SentencePair>> ReadMsrp(const std::string& path) {
     std::vector<std::string> fields;
     for (size_t start = 0;;) {
       const size_t tab = line.find('\t', start);
-      fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      fields.push_back(
+          line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
       if (tab == std::string::npos) break;
       start = tab + 1;
     }
@@ -98,7 +99,9 @@ CrossValidation CrossValidateSentenceModel(const std::vector<SentencePair>& pair
   double rank_sum = 0;
   for (size_t r = 0; r < ranked.size();) {
     size_t end = r + 1;
-    while (end < ranked.size() && held_out_probability[ranked[end]] == held_out_probability[ranked[r]]) ++end;
+    while (end < ranked.size() &&
+           held_out_probability[ranked[end]] == held_out_probability[ranked[r]])
+      ++end;
     const double average_rank = (static_cast<double>(r + 1) + static_cast<double>(end)) / 2.0;
     for (size_t k = r; k < end; ++k) {
       if (y[ranked[k]] == 1) rank_sum += average_rank;

@@ -6,6 +6,8 @@
 
 namespace echoes {
 
-const SentenceModel kSentenceModel = {-3.368062, {3.927905, 1.737057, 3.718415, -2.851078, -0.984565, 0.726619, -2.508973, -1.053049}};
+const SentenceModel kSentenceModel = {
+    -3.368062,
+    {3.927905, 1.737057, 3.718415, -2.851078, -0.984565, 0.726619, -2.508973, -1.053049}};
 
 }  // namespace echoes

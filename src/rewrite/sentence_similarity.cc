@@ -72,7 +72,8 @@ SentenceFeatures PairFeatures(const std::vector<Term>& a, const std::vector<Term
   return PairFeatures(BagOf(a), BagOf(b), weights);
 }
 
-SentenceFeatures PairFeatures(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights) {
+SentenceFeatures PairFeatures(const SentenceBag& x, const SentenceBag& y,
+                              const TermWeights& weights) {
   double wx = 0, wy = 0, shared = 0;
   for (uint64_t s : x.stems) wx += weights.Weight(s);
   for (uint64_t s : y.stems) wy += weights.Weight(s);

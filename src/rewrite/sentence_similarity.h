@@ -42,7 +42,8 @@ struct SentenceBag {
 SentenceBag BagOf(const std::vector<Term>& terms);
 
 // Features of a sentence pair (order does not matter).
-SentenceFeatures PairFeatures(const SentenceBag& a, const SentenceBag& b, const TermWeights& weights);
+SentenceFeatures PairFeatures(const SentenceBag& a, const SentenceBag& b,
+                              const TermWeights& weights);
 SentenceFeatures PairFeatures(const std::vector<Term>& a, const std::vector<Term>& b,
                               const TermWeights& weights);
 

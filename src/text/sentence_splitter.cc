@@ -13,10 +13,10 @@ namespace {
 // Abbreviations after which a period rarely ends a sentence when a capitalised word
 // follows (titles, months, common news abbreviations), lower-cased, without the dot.
 constexpr std::array<std::string_view, 44> kAbbreviations = {
-    "mr",   "mrs",  "ms",   "dr",   "prof", "sr",   "jr",   "st",   "gen",  "gov",  "sen",
-    "rep",  "lt",   "col",  "capt", "sgt",  "rev",  "hon",  "pres", "jan",  "feb",  "mar",
-    "apr",  "jun",  "jul",  "aug",  "sep",  "sept", "oct",  "nov",  "dec",  "no",   "vs",
-    "inc",  "corp", "co",   "ltd",  "mt",   "ft",   "ave",  "blvd", "approx", "dept", "est"};
+    "mr",  "mrs",  "ms",  "dr",   "prof", "sr",   "jr",  "st",   "gen",    "gov",  "sen",
+    "rep", "lt",   "col", "capt", "sgt",  "rev",  "hon", "pres", "jan",    "feb",  "mar",
+    "apr", "jun",  "jul", "aug",  "sep",  "sept", "oct", "nov",  "dec",    "no",   "vs",
+    "inc", "corp", "co",  "ltd",  "mt",   "ft",   "ave", "blvd", "approx", "dept", "est"};
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -44,7 +44,8 @@ bool CanStart(std::string_view t, size_t i) {
   if (i >= t.size()) return true;
   const char c = t[i];
   if (IsUpper(c) || IsDigit(c) || c == '"' || c == '\'' || c == '(' || c == '[') return true;
-  if (t.substr(i).starts_with("\xE2\x80\x9C") || t.substr(i).starts_with("\xE2\x80\x98")) return true;
+  if (t.substr(i).starts_with("\xE2\x80\x9C") || t.substr(i).starts_with("\xE2\x80\x98"))
+    return true;
   return (static_cast<unsigned char>(c) & 0x80) != 0 && !t.substr(i).starts_with("\xE2\x80");
 }
 
@@ -58,7 +59,7 @@ std::string_view WordBefore(std::string_view t, size_t dot) {
 bool IsAbbreviationBefore(std::string_view t, size_t dot) {
   const std::string_view word = WordBefore(t, dot);
   if (word.empty()) return false;
-  if (word.size() == 1 && IsUpper(word[0])) return true;  // an initial: "John F. Kennedy"
+  if (word.size() == 1 && IsUpper(word[0])) return true;      // an initial: "John F. Kennedy"
   if (word.find('.') != std::string_view::npos) return true;  // "U.S", "a.m"
   std::string lower(word);
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -85,13 +86,13 @@ std::vector<SentenceSpan> SplitSentences(std::string_view t) {
     }
     if (c != '.' && c != '!' && c != '?') continue;
     // "3.5", "$1.8", "example.com": a period inside a token.
-    if (c == '.' && i + 1 < t.size() && !IsSpace(t[i + 1]) && t[i + 1] != '\n' &&
-        t[i + 1] != '"' && t[i + 1] != '\'' && t[i + 1] != ')' &&
-        !t.substr(i + 1).starts_with("\xE2\x80")) {
+    if (c == '.' && i + 1 < t.size() && !IsSpace(t[i + 1]) && t[i + 1] != '\n' && t[i + 1] != '"' &&
+        t[i + 1] != '\'' && t[i + 1] != ')' && !t.substr(i + 1).starts_with("\xE2\x80")) {
       continue;
     }
     size_t end = i + 1;
-    while (end < t.size() && (t[end] == '.' || t[end] == '!' || t[end] == '?')) ++end;  // "?!", "..."
+    while (end < t.size() && (t[end] == '.' || t[end] == '!' || t[end] == '?'))
+      ++end;  // "?!", "..."
     end = SkipClosers(t, end);
     if (end < t.size() && !IsSpace(t[end]) && t[end] != '\n') continue;
     size_t next = end;

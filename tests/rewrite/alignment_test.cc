@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <string>
 
@@ -57,8 +59,8 @@ TEST(AlignmentTest, SampleRewritesAreFoundAndSameEventStoriesNeverLinked) {
     const PairExplanation x = ExplainPair(texts.at(a), texts.at(b));
     if (relation == "same_event") {
       ++same_event;
-      EXPECT_FALSE(x.evidence.rewrite) << a << " / " << b << ": independent stories linked, score "
-                                       << x.evidence.score;
+      EXPECT_FALSE(x.evidence.rewrite)
+          << a << " / " << b << ": independent stories linked, score " << x.evidence.score;
     } else {
       ++rewrites;
       found += x.evidence.rewrite;
@@ -75,9 +77,8 @@ TEST(AlignmentTest, SharedQuotationsAloneAreNotAnEcho) {
       "\"We will rebuild the bridge before winter,\" the mayor said. "
       "\"No family will be left without a home,\" the governor said. "
       "\"The river has never risen this fast,\" the fire chief said.";
-  const std::string a =
-      "Floodwater reached the old market on Sunday night. " + quotes +
-      " Volunteers filled sandbags until dawn behind the church.";
+  const std::string a = "Floodwater reached the old market on Sunday night. " + quotes +
+                        " Volunteers filled sandbags until dawn behind the church.";
   const std::string b =
       "Residents of the lower town spent Monday clearing mud from their kitchens. " + quotes +
       " The school will stay closed for a week while engineers check its walls.";
@@ -95,6 +96,77 @@ TEST(AlignmentTest, SentenceSimilarityOnMsrpCrossValidates) {
   std::printf("MSRP 10-fold: accuracy %.4f, F1 %.4f, AUC %.4f\n", cv.accuracy, cv.f1, cv.auc);
   EXPECT_GE(cv.accuracy, 0.74);
   EXPECT_GT(cv.accuracy, cv.majority + 0.05);
+}
+
+}  // namespace
+}  // namespace echoes
+
+namespace echoes {
+namespace {
+
+// Issue acceptance: in a corpus of the two raw seeds plus all of Reuters-21578, the
+// only rewrite edge touching a seed is 001 - 000, with at least 8 aligned pairs.
+// Stem weights are the corpus's document frequencies; every seed-document pair whose
+// stems overlap at all substantially is aligned (no candidate index yet: the seeds are
+// compared with every document).
+TEST(AlignmentTest, SeedsInReutersHaveExactlyOneRewriteEdge) {
+  ECHOES_REQUIRE_SHARED_DATA(data);
+  testing::TempDir dir;
+  const std::string command = "python3 " + std::string(ECHOES_SOURCE_DIR) +
+                              "/bench/reuters_to_jsonl.py --src " + data + "/reuters21578 " +
+                              dir.File("reuters.jsonl") + " 2>/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  ContentWords words;
+  std::vector<std::string> ids = {"seed-000", "seed-001"};
+  std::vector<SentencedText> docs;
+  docs.push_back(SplitIntoSentences(
+      Cleaned(testing::ReadFile(data + "/seeds/000_f9b3a3fd6c4ceab5.txt")), &words));
+  docs.push_back(SplitIntoSentences(
+      Cleaned(testing::ReadFile(data + "/seeds/001_acb975feda389482.txt")), &words));
+  simdjson::dom::parser parser;
+  simdjson::dom::document_stream stream;
+  ASSERT_EQ(parser.load_many(dir.File("reuters.jsonl")).get(stream), simdjson::SUCCESS);
+  for (simdjson::dom::element r : stream) {
+    ids.emplace_back(r["id"].get_string().value());
+    docs.push_back(SplitIntoSentences(std::string(r["text"].get_string().value()), &words));
+  }
+  ASSERT_GT(docs.size(), 21000u);
+  TermWeights weights;
+  std::vector<std::vector<uint64_t>> stems(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    std::vector<Term> all;
+    for (const auto& sentence : docs[d].terms)
+      all.insert(all.end(), sentence.begin(), sentence.end());
+    weights.AddDocument(all);
+    for (const Term& t : all) stems[d].push_back(t.stem);
+    std::sort(stems[d].begin(), stems[d].end());
+    stems[d].erase(std::unique(stems[d].begin(), stems[d].end()), stems[d].end());
+  }
+  size_t aligned = 0;
+  std::vector<std::string> edges;
+  for (size_t s = 0; s < 2; ++s) {
+    double seed_weight = 0;
+    for (uint64_t stem : stems[s]) seed_weight += weights.Weight(stem);
+    for (size_t d = s + 1; d < docs.size(); ++d) {
+      double shared = 0;
+      for (uint64_t stem : stems[d]) {
+        if (std::binary_search(stems[s].begin(), stems[s].end(), stem))
+          shared += weights.Weight(stem);
+      }
+      if (shared < 0.05 * seed_weight) continue;  // too little in common to cover anything
+      ++aligned;
+      const RewriteEvidence e = AlignDocuments(docs[s], docs[d], weights);
+      if (e.rewrite)
+        edges.push_back(ids[s] + " - " + ids[d] + " (" + std::to_string(EvidencePairs(e)) +
+                        " pairs)");
+      if (s == 0 && d == 1) EXPECT_GE(EvidencePairs(e), 8u);
+    }
+  }
+  std::printf("seeds vs %zu documents: %zu aligned, rewrite edges:", docs.size() - 2, aligned);
+  for (const std::string& e : edges) std::printf(" [%s]", e.c_str());
+  std::printf("\n");
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].substr(0, 19), "seed-000 - seed-001");
 }
 
 }  // namespace
