@@ -46,7 +46,23 @@ bool IsQuoteAt(std::string_view s, size_t i, size_t* length, bool* opens, bool* 
 
 }  // namespace
 
-ContentWords::ContentWords() : stemmer_(sb_stemmer_new("english", "UTF_8")) {}
+constexpr size_t kStemCacheSlots = size_t{1} << 16;
+
+ContentWords::ContentWords()
+    : stemmer_(sb_stemmer_new("english", "UTF_8")), stem_cache_(kStemCacheSlots, {0, 0}) {}
+
+uint64_t ContentWords::StemOf(const std::string& word) {
+  const uint64_t key = XXH3_64bits(word.data(), word.size()) | 1;  // 0 marks an empty slot
+  auto& slot = stem_cache_[key & (kStemCacheSlots - 1)];
+  if (slot.first == key) return slot.second;
+  const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+                                          static_cast<int>(word.size()));
+  const uint64_t hash = stem == nullptr
+                            ? XXH3_64bits(word.data(), word.size())
+                            : XXH3_64bits(stem, static_cast<size_t>(sb_stemmer_length(stemmer_)));
+  slot = {key, hash};
+  return hash;
+}
 
 ContentWords::~ContentWords() { sb_stemmer_delete(stemmer_); }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sb_stemmer;
@@ -35,7 +36,12 @@ class ContentWords {
   bool TermsOf(std::string_view sentence, bool quoted_at_start, std::vector<Term>* out);
 
  private:
+  uint64_t StemOf(const std::string& word);
+
   sb_stemmer* stemmer_;
+  // Recent words and their stems, direct-mapped by the word's hash: running text
+  // repeats its words, and the stemmer costs far more than a lookup.
+  std::vector<std::pair<uint64_t, uint64_t>> stem_cache_;
 };
 
 }  // namespace echoes

@@ -52,18 +52,28 @@ SentenceBag BagOf(const std::vector<Term>& terms) {
   return bag;
 }
 
+TermWeights::TermWeights() : df_(kSlots, 0) {}
+
 void TermWeights::AddDocument(const std::vector<Term>& terms) {
   std::vector<uint64_t> stems;
   for (const Term& t : terms) stems.push_back(t.stem);
   std::sort(stems.begin(), stems.end());
   stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-  for (uint64_t s : stems) ++df_[s];
+  AddDistinctStems(stems);
+}
+
+void TermWeights::AddDistinctStems(const std::vector<uint64_t>& stems) {
+  for (uint64_t s : stems) ++df_[s & (kSlots - 1)];
   ++documents_;
 }
 
+void TermWeights::Merge(const TermWeights& other) {
+  for (size_t i = 0; i < kSlots; ++i) df_[i] += other.df_[i];
+  documents_ += other.documents_;
+}
+
 double TermWeights::Weight(uint64_t stem) const {
-  const auto it = df_.find(stem);
-  const double df = it == df_.end() ? 0.0 : it->second;
+  const double df = df_[stem & (kSlots - 1)];
   return std::log((static_cast<double>(documents_) + 1.0) / (df + 0.5));
 }
 

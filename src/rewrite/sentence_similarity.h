@@ -8,7 +8,6 @@
 
 #include <array>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "rewrite/content_words.h"
@@ -16,16 +15,25 @@
 namespace echoes {
 
 // Document frequencies of stems, for IDF weights. A "document" is whatever unit the
-// caller counts: corpus documents in a run, sentences in `echoes explain`.
+// caller counts: corpus documents in a run, sentences in `echoes explain`. Counts
+// live in 2^20 slots indexed by the stem hash (4 MB, whatever the vocabulary): a rare
+// stem sharing a slot with a common one is under-weighted, at odds of about one in
+// ten for a million-stem vocabulary's rarest words.
 class TermWeights {
  public:
+  TermWeights();
   void AddDocument(const std::vector<Term>& terms);
+  // Adds the distinct stems of one document (sorted or not, without repeats).
+  void AddDistinctStems(const std::vector<uint64_t>& stems);
+  // Adds another table's counts (order-free: the sum is the same for any threads).
+  void Merge(const TermWeights& other);
   // log((N + 1) / (df + 0.5)): rare stems weigh more; unseen ones the most.
   double Weight(uint64_t stem) const;
   uint64_t documents() const { return documents_; }
 
  private:
-  std::unordered_map<uint64_t, uint32_t> df_;
+  static constexpr size_t kSlots = size_t{1} << 20;
+  std::vector<uint32_t> df_;
   uint64_t documents_ = 0;
 };
 
