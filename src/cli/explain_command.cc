@@ -1,6 +1,7 @@
 // echoes explain A B: why two texts are (or are not) one story rewritten: the
 // sentence alignment side by side, shared words marked, the score and the relation.
 
+#include <simdjson.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -15,6 +16,8 @@
 
 #include "cli/commands.h"
 #include "echoes/clean.h"
+#include "io/input_source.h"
+#include "io/record_batcher.h"
 #include "report/json_writer.h"
 #include "rewrite/alignment.h"
 
@@ -22,7 +25,8 @@ namespace echoes::cli {
 namespace {
 
 constexpr const char* kFooter = R"(
-A and B are files: web pages (.html, .htm) or text (anything else; .gz is fine). Both
+A and B are files: web pages (.html, .htm) or text (anything else; .gz is fine); or,
+with --corpus, the ids of two records of a JSONL corpus. Both
 are cleaned first, as 'echoes clean' does (page chrome, link lists and share lines
 would otherwise look like shared content); --raw compares them as they are.
 
@@ -38,7 +42,8 @@ Direction comes from the texts' dates when both have one, else it is undetermine
 
 Examples:
   echoes explain ../shared/data/seeds/000_f9b3a3fd6c4ceab5.txt ../shared/data/seeds/001_acb975feda389482.txt
-  echoes explain a.html b.html --json)";
+  echoes explain a.html b.html --json
+  echoes explain --corpus data/sample/news.jsonl rate-decision-orig rate-decision-rewrite-light)";
 
 std::string ReadFile(const std::string& path, bool* ok) {
   std::string out;
@@ -112,6 +117,42 @@ std::vector<std::string> Wrap(const std::string& text, size_t width) {
   return lines;
 }
 
+// Finds the records with ids a and b in a JSONL corpus (plain, .gz or .zst); fills
+// their texts and dates. Returns an error message, or "" when both were found.
+std::string FindInCorpus(const std::string& corpus, const std::string& id_field,
+                         const std::string& text_field, const std::string& date_field,
+                         const std::string ids[2], std::string texts[2], std::string dates[2]) {
+  Result<InputList> inputs = ExpandInputs({corpus}, "");
+  if (!inputs.ok()) return inputs.status().ToString();
+  RecordBatcher batcher(&inputs.value().sources, 4 << 20, uint64_t{256} << 20);
+  RecordBatch batch;
+  simdjson::dom::parser parser;
+  bool found[2] = {false, false};
+  while (!(found[0] && found[1]) && batcher.Next(&batch)) {
+    for (const RecordRef& r : batch.records) {
+      if (r.kind != RecordKind::kJsonLine) continue;
+      simdjson::dom::element doc;
+      if (parser.parse(batch.BytesOf(r)).get(doc) != simdjson::SUCCESS) continue;
+      std::string_view id, text, date;
+      if (doc[id_field].get(id) != simdjson::SUCCESS) continue;
+      for (int k = 0; k < 2; ++k) {
+        if (found[k] || id != ids[k]) continue;
+        if (doc[text_field].get(text) != simdjson::SUCCESS) {
+          return corpus + ":" + std::to_string(r.line) + ": record " + ids[k] + " has no \"" +
+                 text_field + "\" string";
+        }
+        texts[k] = std::string(text);
+        if (doc[date_field].get(date) == simdjson::SUCCESS) dates[k] = std::string(date);
+        found[k] = true;
+      }
+    }
+  }
+  for (int k = 0; k < 2; ++k) {
+    if (!found[k]) return corpus + ": no record with " + id_field + " \"" + ids[k] + "\"";
+  }
+  return "";
+}
+
 std::string Pad(const std::string& s, size_t width) {
   const size_t w = Width(s);
   return w >= width ? s : s + std::string(width - w, ' ');
@@ -124,8 +165,16 @@ int ExplainCommand(int argc, char** argv) {
                "echoes explain"};
   std::string path_a, path_b;
   bool json = false, raw = false;
-  app.add_option("A", path_a, "first text (file)")->required();
-  app.add_option("B", path_b, "second text (file)")->required();
+  std::string corpus, id_field = "id", text_field = "text", date_field = "date";
+  app.add_option("A", path_a, "first text: a file, or an id with --corpus")->required();
+  app.add_option("B", path_b, "second text: a file, or an id with --corpus")->required();
+  app.add_option("--corpus", corpus, "A and B are ids of records in this JSONL corpus");
+  app.add_option("--id-field", id_field, "with --corpus: the records' id field")
+      ->capture_default_str();
+  app.add_option("--text-field", text_field, "with --corpus: the records' text field")
+      ->capture_default_str();
+  app.add_option("--date-field", date_field, "with --corpus: the records' date field")
+      ->capture_default_str();
   app.add_flag("--json", json, "machine-readable output");
   app.add_flag("--raw", raw, "do not clean the texts first");
   AlignOptions align;
@@ -151,9 +200,19 @@ int ExplainCommand(int argc, char** argv) {
   PageCleaner cleaner;
   Side sides[2];
   const std::string* paths[2] = {&path_a, &path_b};
+  std::string corpus_texts[2], corpus_dates[2];
+  if (!corpus.empty()) {
+    const std::string ids[2] = {path_a, path_b};
+    const std::string error =
+        FindInCorpus(corpus, id_field, text_field, date_field, ids, corpus_texts, corpus_dates);
+    if (!error.empty()) {
+      std::cerr << "echoes explain: " << error << "\n";
+      return 1;
+    }
+  }
   for (int k = 0; k < 2; ++k) {
-    bool ok = false;
-    std::string bytes = ReadFile(*paths[k], &ok);
+    bool ok = !corpus.empty();
+    std::string bytes = corpus.empty() ? ReadFile(*paths[k], &ok) : corpus_texts[k];
     if (!ok) {
       std::cerr << "echoes explain: " << *paths[k] << ": cannot read\n";
       return 1;
@@ -175,6 +234,7 @@ int ExplainCommand(int argc, char** argv) {
       if (!page.text.empty()) text = (page.title.empty() ? "" : page.title + "\n") + page.text;
       sides[k].date = page.date;
     }
+    if (!corpus_dates[k].empty()) sides[k].date = corpus_dates[k].substr(0, 10);
     sides[k].text = std::move(text);
   }
   PairExplanation explanation =

@@ -114,3 +114,41 @@ TEST(CliTest, ReadsStandardInputAndLeavesNoTemporaryFiles) {
 
 }  // namespace
 }  // namespace echoes
+
+namespace echoes {
+namespace {
+
+TEST(CliTest, CleanAndExplainTeachAndReport) {
+  TempDir dir;
+  for (const char* command : {"clean --help", "explain --help"}) {
+    CommandRun help = Echoes(dir, command);
+    EXPECT_EQ(help.exit_code, 0) << command;
+    EXPECT_TRUE(Contains(help.out, "Examples")) << command;
+  }
+  const std::string sample = std::string(ECHOES_SOURCE_DIR) + "/data/sample";
+  CommandRun clean = Echoes(dir, "clean " + sample + "/pages --out " + dir.File("pages.jsonl"));
+  EXPECT_EQ(clean.exit_code, 0) << clean.err;
+  EXPECT_TRUE(Contains(clean.out, "cleaned 2")) << clean.out;
+  EXPECT_EQ(ReadLines(dir.File("pages.jsonl")).size(), 2u);
+  EXPECT_EQ(Echoes(dir, "clean " + sample + "/pages").exit_code, 1) << "--out is required";
+
+  CommandRun rewrite =
+      Echoes(dir, "explain --corpus " + sample +
+                      "/news.jsonl rate-decision-orig rate-decision-rewrite-light --json");
+  EXPECT_EQ(rewrite.exit_code, 0) << rewrite.err;
+  EXPECT_TRUE(Contains(rewrite.out, "\"relation\":\"rewrite\"")) << rewrite.out;
+  CommandRun same_event = Echoes(
+      dir, "explain --corpus " + sample + "/news.jsonl rate-decision-orig rate-decision-markets");
+  EXPECT_EQ(same_event.exit_code, 0) << same_event.err;
+  EXPECT_TRUE(Contains(same_event.out, "relation: none")) << same_event.out;
+  CommandRun unknown =
+      Echoes(dir, "explain --corpus " + sample + "/news.jsonl rate-decision-orig nope");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_TRUE(Contains(unknown.err, "no record with id \"nope\"")) << unknown.err;
+  EXPECT_EQ(
+      Echoes(dir, "explain " + dir.File("missing.txt") + " " + dir.File("missing2.txt")).exit_code,
+      1);
+}
+
+}  // namespace
+}  // namespace echoes
