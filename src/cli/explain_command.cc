@@ -277,7 +277,8 @@ int ExplainCommand(int argc, char** argv) {
       out += "\"a\":[" + std::to_string(p.a_first) + "," + std::to_string(p.a_last) + "],\"b\":[" +
              std::to_string(p.b_first) + "," + std::to_string(p.b_last) + "],\"similarity\":";
       AppendJsonScore(&out, p.similarity);
-      out += std::string(",\"quotation\":") + (p.quotation ? "true" : "false") + ",\"a_text\":";
+      out += std::string(",\"quotation\":") + (p.quotation ? "true" : "false") +
+             ",\"moved\":" + (p.moved ? "true" : "false") + ",\"a_text\":";
       AppendJsonString(&out, text_of(sides[0].sentences, p.a_first, p.a_last));
       out += ",\"b_text\":";
       AppendJsonString(&out, text_of(sides[1].sentences, p.b_first, p.b_last));

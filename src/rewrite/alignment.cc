@@ -11,17 +11,13 @@ namespace echoes {
 namespace {
 
 constexpr double kNone = -std::numeric_limits<double>::infinity();
+// The most sentences one sentence may pair with (a summary sentence for several).
+constexpr size_t kMaxSpan = 3;
 
 double WeightOf(const SentenceBag& bag, const TermWeights& weights) {
   double w = 0;
   for (uint64_t s : bag.stems) w += weights.Weight(s);
   return w;
-}
-
-std::vector<Term> Joined(const std::vector<Term>& x, const std::vector<Term>& y) {
-  std::vector<Term> out = x;
-  out.insert(out.end(), y.begin(), y.end());
-  return out;
 }
 
 bool SharesAStem(const SentenceBag& x, const SentenceBag& y) {
@@ -76,45 +72,55 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
   for (size_t i = 0; i < n; ++i) bags_a[i] = BagOf(a.terms[i]);
   for (size_t j = 0; j < m; ++j) bags_b[j] = BagOf(b.terms[j]);
 
-  // Similarity of A[i-1..i] (span 1 or 2) with B[j-1..j] (span 1 or 2), never 2 with 2.
+  // Cell (i, j): the best alignment of A[0, i) with B[0, j). A pair joins `da`
+  // sentences of A with `db` of B: one with one, or one with up to kMaxSpan (a split
+  // sentence, or a summary sentence standing for several).
   struct Cell {
     double score = 0;
-    uint8_t move = 0;  // 0 start, 1 skip A, 2 skip B, 3 pair 1:1, 4 pair 1:2, 5 pair 2:1
+    uint8_t da = 0, db = 0;  // the last step: 1/0 skip A, 0/1 skip B, else a pair
     double similarity = 0;
   };
   std::vector<Cell> table((n + 1) * (m + 1));
   const auto at = [&](size_t i, size_t j) -> Cell& { return table[i * (m + 1) + j]; };
+  const auto joined = [](const SentencedText& t, size_t first, size_t last) {
+    std::vector<Term> out;
+    for (size_t k = first; k <= last; ++k) out.insert(out.end(), t.terms[k].begin(), t.terms[k].end());
+    return BagOf(out);
+  };
   const auto similarity = [&](size_t i0, size_t i1, size_t j0, size_t j1) {
-    const SentenceBag x = i0 == i1 ? bags_a[i0] : BagOf(Joined(a.terms[i0], a.terms[i1]));
-    const SentenceBag y = j0 == j1 ? bags_b[j0] : BagOf(Joined(b.terms[j0], b.terms[j1]));
+    const SentenceBag x = i0 == i1 ? bags_a[i0] : joined(a, i0, i1);
+    const SentenceBag y = j0 == j1 ? bags_b[j0] : joined(b, j0, j1);
     if (!SharesAStem(x, y)) return 0.0;
     return kSentenceModel.Probability(PairFeatures(x, y, weights));
   };
   for (size_t i = 0; i <= n; ++i) {
     for (size_t j = 0; j <= m; ++j) {
       if (i == 0 && j == 0) continue;
-      Cell best{kNone, 0, 0};
-      if (i > 0 && at(i - 1, j).score > best.score) best = {at(i - 1, j).score, 1, 0};
-      if (j > 0 && at(i, j - 1).score > best.score) best = {at(i, j - 1).score, 2, 0};
-      if (i > 0 && j > 0 && SharesAStem(bags_a[i - 1], bags_b[j - 1])) {
-        const double p = similarity(i - 1, i - 1, j - 1, j - 1);
-        if (p >= options.min_similarity &&
-            at(i - 1, j - 1).score + p - options.min_similarity > best.score) {
-          best = {at(i - 1, j - 1).score + p - options.min_similarity, 3, p};
+      Cell best{kNone, 0, 0, 0};
+      if (i > 0 && at(i - 1, j).score > best.score) best = {at(i - 1, j).score, 1, 0, 0};
+      if (j > 0 && at(i, j - 1).score > best.score) best = {at(i, j - 1).score, 0, 1, 0};
+      if (i == 0 || j == 0 || !SharesAStem(bags_a[i - 1], bags_b[j - 1])) {
+        at(i, j) = best;
+        continue;
+      }
+      const double one = similarity(i - 1, i - 1, j - 1, j - 1);
+      const auto consider = [&](size_t da, size_t db, double p) {
+        if (p < options.min_similarity) return;
+        const double score = at(i - da, j - db).score + p - options.min_similarity;
+        if (score > best.score) {
+          best = {score, static_cast<uint8_t>(da), static_cast<uint8_t>(db), p};
         }
-        if (j > 1) {
-          const double q = similarity(i - 1, i - 1, j - 2, j - 1);
-          if (q >= options.min_similarity && q > p &&
-              at(i - 1, j - 2).score + q - options.min_similarity > best.score) {
-            best = {at(i - 1, j - 2).score + q - options.min_similarity, 4, q};
-          }
+      };
+      consider(1, 1, one);
+      // A wider pair only where it says more than the single sentences do.
+      for (size_t span = 2; span <= kMaxSpan; ++span) {
+        if (j >= span) {
+          const double p = similarity(i - 1, i - 1, j - span, j - 1);
+          if (p > one) consider(1, span, p);
         }
-        if (i > 1) {
-          const double q = similarity(i - 2, i - 1, j - 1, j - 1);
-          if (q >= options.min_similarity && q > p &&
-              at(i - 2, j - 1).score + q - options.min_similarity > best.score) {
-            best = {at(i - 2, j - 1).score + q - options.min_similarity, 5, q};
-          }
+        if (i >= span) {
+          const double p = similarity(i - span, i - 1, j - 1, j - 1);
+          if (p > one) consider(span, 1, p);
         }
       }
       at(i, j) = best;
@@ -123,28 +129,51 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
   // Walk back from the end.
   for (size_t i = n, j = m; i > 0 || j > 0;) {
     const Cell& c = at(i, j);
-    switch (c.move) {
-      case 1:
-        --i;
-        break;
-      case 2:
-        --j;
-        break;
-      default: {
-        const size_t di = c.move == 5 ? 2 : 1, dj = c.move == 4 ? 2 : 1;
-        AlignedPair pair;
-        pair.a_first = static_cast<uint32_t>(i - di);
-        pair.a_last = static_cast<uint32_t>(i - 1);
-        pair.b_first = static_cast<uint32_t>(j - dj);
-        pair.b_last = static_cast<uint32_t>(j - 1);
-        pair.similarity = c.similarity;
-        evidence.pairs.push_back(pair);
-        i -= di;
-        j -= dj;
-      }
+    if (c.da == 0 || c.db == 0) {
+      i -= c.da;
+      j -= c.db;
+      continue;
     }
+    AlignedPair pair;
+    pair.a_first = static_cast<uint32_t>(i - c.da);
+    pair.a_last = static_cast<uint32_t>(i - 1);
+    pair.b_first = static_cast<uint32_t>(j - c.db);
+    pair.b_last = static_cast<uint32_t>(j - 1);
+    pair.similarity = c.similarity;
+    evidence.pairs.push_back(pair);
+    i -= c.da;
+    j -= c.db;
   }
   std::reverse(evidence.pairs.begin(), evidence.pairs.end());
+
+  // Moved sentences: the best remaining partner of each unaligned sentence of A among
+  // the unaligned sentences of B, if similar enough without the support of order.
+  std::vector<uint8_t> used_a(n, 0), used_b(m, 0);
+  for (const AlignedPair& p : evidence.pairs) {
+    for (uint32_t i = p.a_first; i <= p.a_last; ++i) used_a[i] = 1;
+    for (uint32_t j = p.b_first; j <= p.b_last; ++j) used_b[j] = 1;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (used_a[i]) continue;
+    double best = options.min_moved_similarity;
+    size_t partner = m;
+    for (size_t j = 0; j < m; ++j) {
+      if (used_b[j] || !SharesAStem(bags_a[i], bags_b[j])) continue;
+      const double p = similarity(i, i, j, j);
+      if (p >= best) {
+        best = p;
+        partner = j;
+      }
+    }
+    if (partner == m) continue;
+    used_b[partner] = 1;
+    AlignedPair pair;
+    pair.a_first = pair.a_last = static_cast<uint32_t>(i);
+    pair.b_first = pair.b_last = static_cast<uint32_t>(partner);
+    pair.similarity = best;
+    pair.moved = true;
+    evidence.pairs.push_back(pair);
+  }
 
   // Coverage of each text by the pairs that are not shared quotations.
   double total_a = 0, total_b = 0, covered_a = 0, covered_b = 0;
@@ -153,9 +182,10 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
   for (size_t j = 0; j < m; ++j) total_b += weight_b[j] = WeightOf(bags_b[j], weights);
   size_t evidence_pairs = 0;
   for (AlignedPair& pair : evidence.pairs) {
-    SentenceBag x = bags_a[pair.a_first], y = bags_b[pair.b_first];
-    if (pair.a_last != pair.a_first) x = BagOf(Joined(a.terms[pair.a_first], a.terms[pair.a_last]));
-    if (pair.b_last != pair.b_first) y = BagOf(Joined(b.terms[pair.b_first], b.terms[pair.b_last]));
+    std::vector<Term> ta, tb;
+    for (uint32_t i = pair.a_first; i <= pair.a_last; ++i) ta.insert(ta.end(), a.terms[i].begin(), a.terms[i].end());
+    for (uint32_t j = pair.b_first; j <= pair.b_last; ++j) tb.insert(tb.end(), b.terms[j].begin(), b.terms[j].end());
+    const SentenceBag x = BagOf(ta), y = BagOf(tb);
     pair.quotation = SharedQuotation(x, y, weights);
     if (pair.quotation) {
       ++evidence.quotation_pairs;
@@ -168,7 +198,11 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
   evidence.coverage_a = total_a > 0 ? covered_a / total_a : 0;
   evidence.coverage_b = total_b > 0 ? covered_b / total_b : 0;
   evidence.score = total_a <= total_b ? evidence.coverage_a : evidence.coverage_b;
-  evidence.rewrite = evidence_pairs >= options.min_pairs && evidence.score >= options.min_coverage;
+  const size_t shorter = total_a <= total_b ? n : m;
+  evidence.rewrite =
+      (evidence_pairs >= options.min_pairs && evidence.score >= options.min_coverage) ||
+      (shorter < options.min_pairs && evidence_pairs >= shorter &&
+       evidence.score >= options.min_short_coverage);
   return evidence;
 }
 

@@ -1,5 +1,6 @@
 // AlignDocuments: the evidence that one text rewrites another: a monotone alignment of
-// their sentences (one to one, one to two, two to one), each pair judged by the
+// their sentences (one to one, or one to up to three: splits, merges, summaries), then
+// sentences moved out of order, each pair judged by the
 // sentence similarity, and how much of the shorter text the aligned pairs cover.
 // Shared quotations are marked and do not count: every outlet quotes the same
 // ministers, so a shared quote is not an echo; a shared sequence of rephrased
@@ -31,10 +32,11 @@ struct SentencedText {
 SentencedText SplitIntoSentences(std::string text, ContentWords* words);
 
 struct AlignedPair {
-  uint32_t a_first = 0, a_last = 0;  // sentences of A, inclusive (two when merged)
+  uint32_t a_first = 0, a_last = 0;  // sentences of A, inclusive (several when merged)
   uint32_t b_first = 0, b_last = 0;
   double similarity = 0;   // the sentence model's probability
   bool quotation = false;  // the shared words are mostly quoted speech on both sides
+  bool moved = false;      // out of order: found after the ordered alignment
 };
 
 // Calibrated on data/sample's labelled pairs (21 rewrite, 34 same-event): at 0.35 and
@@ -43,14 +45,20 @@ struct AlignedPair {
 // pairs (MSRP) because an alignment adds its own evidence: order, neighbours, count.
 struct AlignOptions {
   double min_similarity = 0.35;  // sentence model probability for two sentences to align
+  // Sentences left over by the ordered alignment pair up out of order (moved
+  // paragraphs) only at this higher similarity: order no longer vouches for them.
+  double min_moved_similarity = 0.6;
   // A rewrite: at least this many aligned pairs that are not shared quotations,
-  // covering at least this share of the shorter text's content.
+  // covering at least this share of the shorter text's content...
   size_t min_pairs = 3;
   double min_coverage = 0.35;
+  // ... or, for a shorter text of fewer sentences than min_pairs (a two-line summary),
+  // every one of its sentences aligned, covering at least this share.
+  double min_short_coverage = 0.7;
 };
 
 struct RewriteEvidence {
-  std::vector<AlignedPair> pairs;  // in order
+  std::vector<AlignedPair> pairs;  // ordered pairs, then moved ones
   size_t quotation_pairs = 0;
   double coverage_a = 0, coverage_b = 0;  // share of each text's content weight aligned
   double score = 0;                       // coverage of the shorter text, quotes aside

@@ -72,6 +72,40 @@ TEST(AlignmentTest, SampleRewritesAreFoundAndSameEventStoriesNeverLinked) {
   EXPECT_GE(found, 14u);
 }
 
+// data/rewrites: written after the thresholds were set, never used to set them: ten
+// stories, each with two rewrites (spin, rephrase, summary, moved paragraphs, literal
+// translation) and two independent stories about the same event quoting the same
+// person.
+TEST(AlignmentTest, HeldOutRewritesAndSameEventStories) {
+  const std::string dir = std::string(ECHOES_SOURCE_DIR) + "/data/rewrites";
+  std::map<std::string, std::string> texts;
+  simdjson::dom::parser parser;
+  for (const std::string& line : testing::ReadLines(dir + "/texts.jsonl")) {
+    simdjson::dom::element r = parser.parse(line);
+    texts[std::string(r["id"].get_string().value())] = std::string(r["text"].get_string().value());
+  }
+  size_t rewrites = 0, found = 0, same_event = 0;
+  for (const std::string& line : testing::ReadLines(dir + "/labels.jsonl")) {
+    simdjson::dom::element label = parser.parse(line);
+    const std::string relation(label["relation"].get_string().value());
+    const std::string a(label["a"].get_string().value()), b(label["b"].get_string().value());
+    const PairExplanation x = ExplainPair(texts.at(a), texts.at(b));
+    if (relation == "same_event") {
+      ++same_event;
+      EXPECT_FALSE(x.evidence.rewrite) << a << " / " << b << ": independent stories linked";
+    } else {
+      ++rewrites;
+      found += x.evidence.rewrite;
+    }
+  }
+  ASSERT_EQ(rewrites, 20u);
+  ASSERT_EQ(same_event, 20u);
+  std::printf("held-out rewrites found: %zu of %zu\n", found, rewrites);
+  // 14 of 20 when measured (heavy rephrasing and summaries that lean on a quotation are
+  // missed); fewer is a regression.
+  EXPECT_GE(found, 14u);
+}
+
 TEST(AlignmentTest, SharedQuotationsAloneAreNotAnEcho) {
   const std::string quotes =
       "\"We will rebuild the bridge before winter,\" the mayor said. "
