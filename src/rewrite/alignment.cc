@@ -82,14 +82,24 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
   };
   std::vector<Cell> table((n + 1) * (m + 1));
   const auto at = [&](size_t i, size_t j) -> Cell& { return table[i * (m + 1) + j]; };
-  const auto joined = [](const SentencedText& t, size_t first, size_t last) {
-    std::vector<Term> out;
-    for (size_t k = first; k <= last; ++k) out.insert(out.end(), t.terms[k].begin(), t.terms[k].end());
-    return BagOf(out);
+  // Bags of runs of 2..kMaxSpan sentences, made once: spans[s][k] joins sentences
+  // k .. k+s of a text.
+  const auto spans_of = [](const SentencedText& t, const std::vector<SentenceBag>& single) {
+    std::vector<std::vector<SentenceBag>> spans(kMaxSpan);
+    spans[0] = single;
+    for (size_t s = 1; s < kMaxSpan; ++s) {
+      for (size_t k = 0; k + s < t.terms.size(); ++k) {
+        std::vector<Term> run;
+        for (size_t q = k; q <= k + s; ++q) run.insert(run.end(), t.terms[q].begin(), t.terms[q].end());
+        spans[s].push_back(BagOf(run));
+      }
+    }
+    return spans;
   };
+  const std::vector<std::vector<SentenceBag>> spans_a = spans_of(a, bags_a), spans_b = spans_of(b, bags_b);
   const auto similarity = [&](size_t i0, size_t i1, size_t j0, size_t j1) {
-    const SentenceBag x = i0 == i1 ? bags_a[i0] : joined(a, i0, i1);
-    const SentenceBag y = j0 == j1 ? bags_b[j0] : joined(b, j0, j1);
+    const SentenceBag& x = spans_a[i1 - i0][i0];
+    const SentenceBag& y = spans_b[j1 - j0][j0];
     if (!SharesAStem(x, y)) return 0.0;
     return kSentenceModel.Probability(PairFeatures(x, y, weights));
   };
