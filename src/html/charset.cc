@@ -34,9 +34,7 @@ Charset DetectCharset(std::string_view html, std::string_view declared) {
   myencoding_t encoding = MyENCODING_DEFAULT;
   if (myencoding_detect_bom(html.data(), html.size(), &encoding)) return Make(encoding, true);
 
-  const bool non_ascii = HasNonAscii(html);
-  const bool utf8 = IsValidUtf8(html);
-  if (utf8) return Make(MyENCODING_UTF_8, true);  // pure ASCII is UTF-8 too
+  if (IsValidUtf8(html)) return Make(MyENCODING_UTF_8, true);  // pure ASCII is UTF-8 too
 
   // Not UTF-8: believe a declaration that names something else.
   if (!declared.empty() && myencoding_by_name(declared.data(), declared.size(), &encoding) &&
@@ -49,7 +47,7 @@ Charset DetectCharset(std::string_view html, std::string_view declared) {
       encoding != MyENCODING_DEFAULT) {
     return Make(encoding, true);
   }
-  if (non_ascii) {
+  if (HasNonAscii(html)) {
     uchardet_t detector = uchardet_new();
     uchardet_handle_data(detector, html.data(), std::min(html.size(), kGuessBytes));
     uchardet_data_end(detector);
