@@ -80,6 +80,7 @@ class CleanRun {
   void CleanTextPage(std::string head, std::string site, std::string_view text);
   void ReadJsonlRecord(const InputSource& source, std::string_view line, uint64_t line_number);
   void ReadWarc(const InputSource& source);
+  void ReadBatched(const InputSource& source);
   void Reject(const std::string& where, const std::string& why);
   void Emit(PendingRecord record);
   Status WriteAll();
@@ -255,44 +256,12 @@ void CleanRun::ReadWarc(const InputSource& source) {
   }
 }
 
-Result<CleanRunStats> CleanRun::Run(const std::vector<std::string>& inputs) {
-  const auto start = std::chrono::steady_clock::now();
-  if (options_.out_path.empty()) return Status::InvalidArgument("--out FILE is required");
-  std::filesystem::path out(options_.out_path);
-  const std::string dir = out.has_parent_path() ? out.parent_path().string() : ".";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  StdinSpool stdin_spool;
-  if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
-    if (Status s = stdin_spool.Create(dir); !s.ok()) return s;
-  }
-  ExpandOptions expand;
-  expand.web_pages = true;
-  Result<InputList> expanded = ExpandInputs(inputs, stdin_spool.path(), expand);
-  if (!expanded.ok()) return expanded.status();
-  const std::vector<InputSource>& sources = expanded.value().sources;
-  if (Status s = out_.Open(dir, out.filename().string()); !s.ok()) return s;
-  spool_ = std::tmpfile();
-  if (spool_ == nullptr) return Status::IoError("cannot create a temporary file");
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> spool_owner(spool_, std::fclose);
-
-  // Everything but WARC goes through the record batcher, which cuts JSONL lines, reads
-  // whole files, and reports binary, oversized and damaged input.
-  std::vector<InputSource> batched;
-  for (const InputSource& source : sources) {
-    stats_.bytes_in += source.size_on_disk;
-    if (source.kind == SourceKind::kWarc) {
-      ReadWarc(source);
-      if (!strict_.ok()) return strict_;
-    } else {
-      batched.push_back(source);
-    }
-  }
-  RecordBatcher batcher(&batched, 4 << 20, options_.max_record_bytes);
+void CleanRun::ReadBatched(const InputSource& source) {
+  const std::vector<InputSource> one = {source};
+  RecordBatcher batcher(&one, 4 << 20, options_.max_record_bytes);
   RecordBatch batch;
-  while (batcher.Next(&batch) && strict_.ok()) {
+  while (strict_.ok() && batcher.Next(&batch)) {
     for (const RecordRef& record : batch.records) {
-      const InputSource& source = batched[record.source];
       ++stats_.read;
       const std::string where =
           record.line > 0 ? source.name + ":" + std::to_string(record.line) : source.name;
@@ -318,7 +287,40 @@ Result<CleanRunStats> CleanRun::Run(const std::vector<std::string>& inputs) {
       }
     }
   }
-  if (!strict_.ok()) return strict_;
+}
+
+Result<CleanRunStats> CleanRun::Run(const std::vector<std::string>& inputs) {
+  const auto start = std::chrono::steady_clock::now();
+  if (options_.out_path.empty()) return Status::InvalidArgument("--out FILE is required");
+  std::filesystem::path out(options_.out_path);
+  const std::string dir = out.has_parent_path() ? out.parent_path().string() : ".";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  StdinSpool stdin_spool;
+  if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+    if (Status s = stdin_spool.Create(dir); !s.ok()) return s;
+  }
+  ExpandOptions expand;
+  expand.web_pages = true;
+  Result<InputList> expanded = ExpandInputs(inputs, stdin_spool.path(), expand);
+  if (!expanded.ok()) return expanded.status();
+  const std::vector<InputSource>& sources = expanded.value().sources;
+  if (Status s = out_.Open(dir, out.filename().string()); !s.ok()) return s;
+  spool_ = std::tmpfile();
+  if (spool_ == nullptr) return Status::IoError("cannot create a temporary file");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> spool_owner(spool_, std::fclose);
+
+  // Sources in input order. Everything but WARC goes through the record batcher, which
+  // cuts JSONL lines, reads whole files, and reports binary, oversized and damaged input.
+  for (const InputSource& source : sources) {
+    stats_.bytes_in += source.size_on_disk;
+    if (source.kind == SourceKind::kWarc) {
+      ReadWarc(source);
+    } else {
+      ReadBatched(source);
+    }
+    if (!strict_.ok()) return strict_;
+  }
   if (Status s = WriteAll(); !s.ok()) return s;
   stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats_;
