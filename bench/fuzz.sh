@@ -27,7 +27,8 @@ log=bench/logs/fuzz-$(date -u +%Y%m%d-%H%M%S).log
   for target in html warc; do
     echo "## $target"
     taskset -c "${ECHOES_FUZZ_CPU:-1}" "$build/echoes_fuzz_$target" "$work/$target" -max_total_time="$seconds" -max_len=200000 \
-      -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 2>&1 | grep -E "^(#|Done|stat::|==|SUMMARY)" | tail -15
+      -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 2>&1 | grep -E "^(#|Done|stat::|==|SUMMARY)" | tail -15 ||
+      echo "(the fuzzer stopped on a finding: crash-* / timeout-* files are in $(pwd))"
   done
 } | tee "$log"
 echo "log: $log"

@@ -48,6 +48,7 @@ bool HasUtf16Bom(std::string_view bytes) {
 struct PageCleaner::State {
   HtmlParser parser;
   PageBlocks blocks;
+  std::string utf8;  // the page converted to UTF-8, when it was not
 };
 
 PageCleaner::PageCleaner(const CleanOptions& options)
@@ -70,7 +71,12 @@ Status PageCleaner::CleanHtml(std::string_view html, std::string_view declared_c
   const Charset charset = DetectCharset(html, declared_charset);
   out->charset = charset.name;
   HtmlParser& parser = state_->parser;
-  if (Status s = parser.Parse(html, charset.encoding, limits); !s.ok()) return s;
+  if (charset.encoding == MyENCODING_UTF_8 && !html.starts_with("\xEF\xBB\xBF")) {
+    if (Status s = parser.Parse(html, MyENCODING_UTF_8, limits); !s.ok()) return s;
+  } else {
+    state_->utf8 = ToUtf8(html.substr(0, std::min(html.size(), limits.max_bytes)), charset);
+    if (Status s = parser.Parse(state_->utf8, MyENCODING_UTF_8, limits); !s.ok()) return s;
+  }
 
   PageMetadata metadata = ReadMetadata(parser, limits.max_nodes);
   out->author = metadata.author;
@@ -92,7 +98,7 @@ Status PageCleaner::CleanHtml(std::string_view html, std::string_view declared_c
       2 * WordCount(out->text) < WordCount(metadata.article_body)) {
     out->text = std::move(metadata.article_body);
   }
-  out->truncated = parser.truncated() || state_->blocks.capped;
+  out->truncated = parser.truncated() || html.size() > limits.max_bytes || state_->blocks.capped;
   return Status::Ok();
 }
 

@@ -2,9 +2,11 @@
 
 #include "html/charset.h"
 
+#include <iconv.h>
 #include <uchardet/uchardet.h>
 
 #include <algorithm>
+#include <cerrno>
 
 #include "text/utf8.h"
 
@@ -59,6 +61,49 @@ Charset DetectCharset(std::string_view html, std::string_view declared) {
     }
   }
   return Make(MyENCODING_WINDOWS_1252, false);
+}
+
+std::string ToUtf8(std::string_view bytes, const Charset& charset) {
+  // Byte-order marks say the encoding (DetectCharset read them) and are not text.
+  size_t bom = 0;
+  if (bytes.starts_with("\xEF\xBB\xBF")) bom = 3;
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) bom = 2;
+  if (charset.encoding == MyENCODING_UTF_8) return std::string(bytes.substr(bom == 3 ? 3 : 0));
+  bytes.remove_prefix(bom);
+  std::string name = charset.name;
+  if (charset.encoding == MyENCODING_UTF_16LE) name = "UTF-16LE";
+  if (charset.encoding == MyENCODING_UTF_16BE) name = "UTF-16BE";
+  iconv_t cd = iconv_open("UTF-8", name.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) cd = iconv_open("UTF-8", "WINDOWS-1252");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::string(bytes);
+  const size_t unit = name.starts_with("UTF-16") ? 2 : 1;  // what to skip past a bad sequence
+  std::string out;
+  out.resize(bytes.size() * 2 + 16);
+  char* in = const_cast<char*>(bytes.data());
+  size_t in_left = bytes.size();
+  size_t written = 0;
+  while (in_left > 0) {
+    if (out.size() - written < 16) out.resize(out.size() * 2);
+    char* to = out.data() + written;
+    size_t to_left = out.size() - written;
+    const size_t result = iconv(cd, &in, &in_left, &to, &to_left);
+    written = out.size() - to_left;
+    if (result != static_cast<size_t>(-1)) break;
+    if (errno == E2BIG) {
+      out.resize(out.size() * 2);
+      continue;
+    }
+    // EILSEQ (invalid here) or EINVAL (cut short at the end): a replacement character.
+    if (out.size() - written < 3) out.resize(out.size() * 2);
+    out.replace(written, 3, "\xEF\xBF\xBD");
+    written += 3;
+    const size_t skip = std::min(in_left, unit);
+    in += skip;
+    in_left -= skip;
+  }
+  iconv_close(cd);
+  out.resize(written);
+  return out;
 }
 
 }  // namespace echoes

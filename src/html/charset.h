@@ -24,6 +24,12 @@ struct Charset {
 // finally windows-1252, the web's default.
 Charset DetectCharset(std::string_view html, std::string_view declared);
 
+// `bytes` in `charset`, converted to UTF-8 by iconv (glibc), without a byte-order mark.
+// Bytes that are not valid in the charset become U+FFFD. The HTML parser is only ever
+// given UTF-8: MyHTML's own decoders crash on some malformed input (a UTF-16 byte-order
+// mark followed by an odd number of bytes, found by bench/fuzz.sh).
+std::string ToUtf8(std::string_view bytes, const Charset& charset);
+
 }  // namespace echoes
 
 #endif  // ECHOES_HTML_CHARSET_H_
