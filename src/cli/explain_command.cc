@@ -38,7 +38,9 @@ corpus, is at least --min-similarity. Pairs whose shared words are mostly quoted
 speech on both sides are shown but do not count: outlets quote the same people. The
 relation is 'rewrite' when at least 3 pairs cover at least --min-coverage of the
 shorter text's content.
-Direction comes from the texts' dates when both have one, else it is undetermined.
+Direction comes from the texts' dates when both have one; else, when one text is
+nearly all inside the other (and not the reverse), the container is the likely source;
+else it is undetermined.
 
 Examples:
   echoes explain ../shared/data/seeds/000_f9b3a3fd6c4ceab5.txt ../shared/data/seeds/001_acb975feda389482.txt
