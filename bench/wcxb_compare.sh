@@ -4,7 +4,9 @@
 # after the other; then word-level P/R/F1, with/without snippets, title and date
 # accuracy, pages/s (bench/wcxb_score.py) on the whole set, the development half (even
 # ids, used while tuning echoes), the held-out half (odd ids) and the CI subset.
-# Usage: bench/wcxb_compare.sh [--echoes-only]. Log in bench/logs/wcxb-*.log.
+# Usage: bench/wcxb_compare.sh [--echoes-only]. Log in bench/logs/wcxb-*.log. With
+# --echoes-only, peer outputs left in the output directory by an earlier run are scored
+# again beside echoes' new one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${ECHOES_SHARED_DATA:-../shared/data}/wcxb-articles
@@ -41,6 +43,11 @@ run_readability_js() {
     /usr/bin/time -f "Readability.js peak RSS %M KB" bash -c \
       "$(declare -f run_readability_js); data=$data out=$out peers=$peers run_readability_js" 2>&1
     outputs+=("$out/readability-lxml.jsonl" "$out/readability-js.jsonl")
+  else
+    # The peers' outputs of an earlier full run, if present, are scored again beside.
+    for peer in readability-lxml readability-js; do
+      [ -f "$out/$peer.jsonl" ] && outputs+=("$out/$peer.jsonl") && echo "($peer: earlier run's output, re-scored)"
+    done
   fi
   for split in all dev holdout ci; do
     echo
