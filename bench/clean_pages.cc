@@ -6,7 +6,6 @@
 // Usage: echoes_clean_pages DIR [--out FILE.jsonl] [--repeat N]
 
 #include <sys/resource.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,22 +16,8 @@
 #include <vector>
 
 #include "echoes/clean.h"
+#include "io/byte_source.h"
 #include "report/json_writer.h"
-
-namespace {
-
-std::string ReadMaybeGzip(const std::string& path) {
-  std::string out;
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return out;
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<size_t>(n));
-  gzclose(f);
-  return out;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -54,7 +39,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> pages;
   size_t bytes = 0;
   for (const std::string& name : names) {
-    pages.push_back(ReadMaybeGzip(std::string(argv[1]) + "/" + name));
+    echoes::Result<std::string> page = echoes::ReadWholeFile(std::string(argv[1]) + "/" + name);
+    if (!page.ok()) {
+      std::fprintf(stderr, "%s\n", page.status().ToString().c_str());
+      return 1;
+    }
+    pages.push_back(std::move(page.value()));
     bytes += pages.back().size();
   }
 
@@ -90,7 +80,8 @@ int main(int argc, char** argv) {
       }
     }
   }
-  const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double total =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!out_path.empty()) {
     FILE* f = std::fopen(out_path.c_str(), "wb");
     if (f == nullptr || std::fwrite(jsonl.data(), 1, jsonl.size(), f) != jsonl.size()) {
@@ -102,9 +93,10 @@ int main(int argc, char** argv) {
   struct rusage usage;
   getrusage(RUSAGE_SELF, &usage);
   const double n = static_cast<double>(pages.size()) * repeat;
-  std::printf("echoes clean: %zu pages (%.1f MB) x %d in %.3f s: %.0f pages/s, %.1f MB/s, "
-              "%zu failed, peak RSS %ld MB\n",
-              pages.size(), bytes / 1e6, repeat, total, n / total, bytes * repeat / 1e6 / total,
-              failed, usage.ru_maxrss / 1024);
+  std::printf(
+      "echoes clean: %zu pages (%.1f MB) x %d in %.3f s: %.0f pages/s, %.1f MB/s, "
+      "%zu failed, peak RSS %ld MB\n",
+      pages.size(), bytes / 1e6, repeat, total, n / total, bytes * repeat / 1e6 / total, failed,
+      usage.ru_maxrss / 1024);
   return 0;
 }

@@ -7,8 +7,6 @@
 //
 // Usage: echoes_dump_line_features DIR OUT.jsonl
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -20,20 +18,10 @@
 #include "clean/page_blocks.h"
 #include "html/charset.h"
 #include "html/html_document.h"
+#include "io/byte_source.h"
 #include "report/json_writer.h"
 
 namespace {
-
-std::string ReadMaybeGzip(const std::string& path) {
-  std::string out;
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return out;
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<size_t>(n));
-  gzclose(f);
-  return out;
-}
 
 template <typename Array>
 void AppendArray(std::string* out, const Array& values) {
@@ -69,14 +57,18 @@ int main(int argc, char** argv) {
   std::vector<echoes::TextFeatures> text_features;
   std::vector<echoes::LineFeatures> line_features;
   for (const std::string& name : names) {
-    const std::string html = ReadMaybeGzip(std::string(argv[1]) + "/" + name);
+    echoes::Result<std::string> read = echoes::ReadWholeFile(std::string(argv[1]) + "/" + name);
+    if (!read.ok()) continue;
+    const std::string& html = read.value();
     const echoes::Charset charset = echoes::DetectCharset(html, "");
     if (!parser.Parse(html, charset.encoding, limits).ok()) continue;
     echoes::CollectBlocks(parser.body(), limits, &page);
     const echoes::ArticleSelection selection = echoes::SelectArticle(page);
-    const echoes::BlockRange range = echoes::BlockFeaturesOf(page, selection.container, &block_features);
+    const echoes::BlockRange range =
+        echoes::BlockFeaturesOf(page, selection.container, &block_features);
     text_features.clear();
-    for (const echoes::PageBlock& b : page.blocks) text_features.push_back(echoes::TextFeaturesOf(b.text));
+    for (const echoes::PageBlock& b : page.blocks)
+      text_features.push_back(echoes::TextFeaturesOf(b.text));
     echoes::LineFeaturesOf(text_features, &line_features);
     const std::string id = name.substr(0, name.find('.'));
     std::string line;

@@ -3,7 +3,6 @@
 
 #include <simdjson.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -16,6 +15,7 @@
 
 #include "cli/commands.h"
 #include "echoes/clean.h"
+#include "io/byte_source.h"
 #include "io/input_source.h"
 #include "io/record_batcher.h"
 #include "report/json_writer.h"
@@ -46,21 +46,6 @@ Examples:
   echoes explain ../shared/data/seeds/000_f9b3a3fd6c4ceab5.txt ../shared/data/seeds/001_acb975feda389482.txt
   echoes explain a.html b.html --json
   echoes explain --corpus data/sample/news.jsonl rate-decision-orig rate-decision-rewrite-light)";
-
-std::string ReadFile(const std::string& path, bool* ok) {
-  std::string out;
-  gzFile f = gzopen(path.c_str(), "rb");
-  *ok = f != nullptr;
-  if (f == nullptr) return out;
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<size_t>(n));
-  int error = 0;
-  gzerror(f, &error);
-  *ok = n == 0 && error == Z_OK;
-  gzclose(f);
-  return out;
-}
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
@@ -213,11 +198,14 @@ int ExplainCommand(int argc, char** argv) {
     }
   }
   for (int k = 0; k < 2; ++k) {
-    bool ok = !corpus.empty();
-    std::string bytes = corpus.empty() ? ReadFile(*paths[k], &ok) : corpus_texts[k];
-    if (!ok) {
-      std::cerr << "echoes explain: " << *paths[k] << ": cannot read\n";
-      return 1;
+    std::string bytes = corpus_texts[k];
+    if (corpus.empty()) {
+      Result<std::string> read = ReadWholeFile(*paths[k]);
+      if (!read.ok()) {
+        std::cerr << "echoes explain: " << read.status().ToString() << "\n";
+        return 1;
+      }
+      bytes = std::move(read.value());
     }
     sides[k].name = *paths[k];
     std::string text = bytes;

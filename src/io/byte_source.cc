@@ -240,4 +240,22 @@ Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
   return std::unique_ptr<ByteSource>(new PlainSource(std::move(file), std::move(prefix)));
 }
 
+Result<std::string> ReadWholeFile(const std::string& path) {
+  Result<std::unique_ptr<ByteSource>> source = OpenByteSource(path);
+  if (!source.ok()) return source.status();
+  std::string out;
+  constexpr size_t kChunk = 1 << 20;
+  for (;;) {
+    const size_t old = out.size();
+    out.resize(old + kChunk);
+    Result<size_t> n = source.value()->Read(out.data() + old, kChunk);
+    if (!n.ok()) return n.status();
+    out.resize(old + n.value());
+    if (n.value() == 0) {
+      out.shrink_to_fit();  // callers keep many files; do not hold a spare chunk each
+      return out;
+    }
+  }
+}
+
 }  // namespace echoes

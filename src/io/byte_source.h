@@ -36,6 +36,10 @@ class ByteSource {
 // Opens `path`. Errors: kNotFound, kIoError.
 Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path);
 
+// All of `path`, decompressed (plain, gzip or zstd, as OpenByteSource reads it).
+// Errors: kNotFound, kIoError, kCorruptInput (damaged or truncated compression).
+Result<std::string> ReadWholeFile(const std::string& path);
+
 }  // namespace echoes
 
 #endif  // ECHOES_IO_BYTE_SOURCE_H_

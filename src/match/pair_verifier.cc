@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/sorted_sets.h"
+
 namespace echoes {
 namespace {
 
@@ -71,19 +73,7 @@ Verdict EstimatePair(const DocumentTable& table, const CandidatePair& pair,
 }
 
 size_t IntersectionSize(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  size_t i = 0, j = 0, shared = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++shared;
-      ++i;
-      ++j;
-    }
-  }
-  return shared;
+  return SortedIntersectionSize(a, b);
 }
 
 bool ExactPair(const CandidatePair& pair, const std::vector<uint32_t>& shingles_a,

@@ -7,28 +7,13 @@
 #include <set>
 #include <utility>
 
+#include "util/sorted_sets.h"
+
 namespace echoes {
 namespace {
 
 double Dice(size_t shared, size_t a, size_t b) {
   return a + b == 0 ? 0.0 : 2.0 * static_cast<double>(shared) / static_cast<double>(a + b);
-}
-
-template <typename T>
-size_t SharedCount(const std::vector<T>& a, const std::vector<T>& b) {
-  size_t i = 0, j = 0, shared = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++shared;
-      ++i;
-      ++j;
-    }
-  }
-  return shared;
 }
 
 }  // namespace
@@ -101,13 +86,13 @@ SentenceFeatures PairFeatures(const SentenceBag& x, const SentenceBag& y,
     }
   }
   const double cx = wx > 0 ? shared / wx : 0.0, cy = wy > 0 ? shared / wy : 0.0;
-  const size_t shared_numbers = SharedCount(x.numbers, y.numbers);
+  const size_t shared_numbers = SortedIntersectionSize(x.numbers, y.numbers);
   const size_t number_union = x.numbers.size() + y.numbers.size() - shared_numbers;
   SentenceFeatures f{};
   f[0] = std::min(cx, cy);  // how much of the less covered sentence the other says
   f[1] = std::max(cx, cy);
   f[2] = Dice(common, x.stems.size(), y.stems.size());
-  f[3] = Dice(SharedCount(x.bigrams, y.bigrams), x.bigrams.size(), y.bigrams.size());
+  f[3] = Dice(SortedIntersectionSize(x.bigrams, y.bigrams), x.bigrams.size(), y.bigrams.size());
   f[4] = x.numbers != y.numbers ? 1.0 : 0.0;  // a figure that differs
   f[5] = number_union == 0 ? 0.0 : 1.0 - static_cast<double>(shared_numbers) / number_union;
   const double la = static_cast<double>(x.terms), lb = static_cast<double>(y.terms);

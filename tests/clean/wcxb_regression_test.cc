@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 #include <simdjson.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -13,21 +12,11 @@
 #include <vector>
 
 #include "echoes/clean.h"
+#include "io/byte_source.h"
 #include "test_util.h"
 
 namespace echoes {
 namespace {
-
-std::string Gunzip(const std::string& path) {
-  std::string out;
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return out;
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<size_t>(n));
-  gzclose(f);
-  return out;
-}
 
 // Lower-cased words: runs of ASCII letters and digits, or of non-ASCII bytes (the
 // scorer's \w+ on the languages of this set).
@@ -77,7 +66,9 @@ TEST(WcxbRegressionTest, HundredPageSubsetKeepsItsF1) {
   double sum = 0;
   int pages = 0;
   for (size_t i = 0; i < ids.size(); i += 8) {
-    const std::string html = Gunzip(root + "/html/" + ids[i] + ".html.gz");
+    Result<std::string> read = ReadWholeFile(root + "/html/" + ids[i] + ".html.gz");
+    ASSERT_TRUE(read.ok()) << read.status().ToString();
+    const std::string& html = read.value();
     ASSERT_TRUE(cleaner.CleanHtml(html, "", &page).ok()) << ids[i];
     simdjson::dom::element truth = parser.load(root + "/ground-truth/" + ids[i] + ".json");
     std::string_view main;
