@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "util/bytes.h"
+
 namespace echoes {
 namespace {
 
@@ -55,20 +57,8 @@ constexpr size_t kMaxListedWord = 16;
 // A word of at most kMaxListedWord bytes: two masked 8-byte loads and a multiply mix,
 // no per-byte loop. `w` must have kMaxListedWord readable bytes.
 uint64_t HashWord(const char* w, size_t size) {
-  static constexpr uint64_t kKeep[9] = {0,
-                                        0xFF,
-                                        0xFFFF,
-                                        0xFFFFFF,
-                                        0xFFFFFFFF,
-                                        0xFFFFFFFFFF,
-                                        0xFFFFFFFFFFFF,
-                                        0xFFFFFFFFFFFFFF,
-                                        0xFFFFFFFFFFFFFFFF};
-  uint64_t lo, hi;
-  std::memcpy(&lo, w, 8);
-  std::memcpy(&hi, w + 8, 8);
-  lo &= kKeep[size < 8 ? size : 8];
-  hi &= kKeep[size > 8 ? size - 8 : 0];
+  const uint64_t lo = LoadLow(w, size);
+  const uint64_t hi = LoadLow(w + 8, size > 8 ? size - 8 : 0);
   uint64_t h = (lo * 0x9E3779B97F4A7C15ULL) ^ ((hi + size) * 0xC2B2AE3D27D4EB4FULL);
   h ^= h >> 29;
   return h | 1;  // never 0: 0 marks an empty slot

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/parse_flags.h"
 #include "echoes/clean.h"
 
 namespace echoes::cli {
@@ -100,15 +101,7 @@ int CleanCommand(int argc, char** argv) {
                "stop at the first unreadable record with exit code 2, instead of counting it");
   app.add_flag("-q,--quiet", quiet, "no summary");
   app.footer(kFooter);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "echoes clean: " << e.what() << "\nRun 'echoes clean --help' for usage.\n";
-    return 1;
-  }
+  if (std::optional<int> stop = ParseFlags(app, argc, argv, "clean")) return *stop;
   options.page.max_page_bytes = static_cast<size_t>(max_page_mb * (1 << 20));
 
   Result<CleanRunStats> result = RunClean(inputs, options);

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/parse_flags.h"
 #include "cli/progress_line.h"
 #include "echoes/dedup.h"
 
@@ -180,15 +181,7 @@ int DedupCommand(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.footer(kFooter);
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "echoes dedup: " << e.what() << "\nRun 'echoes dedup --help' for usage.\n";
-    return 1;
-  }
+  if (std::optional<int> stop = ParseFlags(app, argc, argv, "dedup")) return *stop;
   options.max_record_bytes = max_record_mb << 20;
   options.near = !exact_only;
   if (dry_run) return PrintPlan(inputs, options);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/parse_flags.h"
 #include "echoes/clean.h"
 #include "io/byte_source.h"
 #include "io/input_source.h"
@@ -174,15 +175,7 @@ int ExplainCommand(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   app.footer(kFooter);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "echoes explain: " << e.what() << "\nRun 'echoes explain --help' for usage.\n";
-    return 1;
-  }
+  if (std::optional<int> stop = ParseFlags(app, argc, argv, "explain")) return *stop;
   const auto start = std::chrono::steady_clock::now();
   PageCleaner cleaner;
   Side sides[2];

@@ -21,6 +21,8 @@
 #include <cstring>
 #include <limits>
 
+#include "util/bytes.h"
+
 namespace echoes {
 namespace {
 
@@ -35,29 +37,13 @@ inline uint64_t Mix(uint64_t x) {  // murmur3 fmix64
   return x;
 }
 
-inline uint64_t Load8(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-
 // Hash of one token; `p` has at least 16 readable bytes. Bytes past the token are
 // masked away, so the hash depends on the token only. Two multiplies and one final
 // mix: the shingle hash mixes again, so this only has to separate tokens.
 inline uint64_t HashToken(const char* p, size_t length) {
-  // kKeep[n]: the low n bytes of a word (n = 0..8).
-  static constexpr uint64_t kKeep[9] = {0,
-                                        0xFF,
-                                        0xFFFF,
-                                        0xFFFFFF,
-                                        0xFFFFFFFF,
-                                        0xFFFFFFFFFF,
-                                        0xFFFFFFFFFFFF,
-                                        0xFFFFFFFFFFFFFF,
-                                        0xFFFFFFFFFFFFFFFF};
   if (length <= 16) {
-    const uint64_t lo = Load8(p) & kKeep[length < 8 ? length : 8];
-    const uint64_t hi = Load8(p + 8) & kKeep[length > 8 ? length - 8 : 0];
+    const uint64_t lo = LoadLow(p, length);
+    const uint64_t hi = LoadLow(p + 8, length > 8 ? length - 8 : 0);
     uint64_t h = lo * 0x9E3779B97F4A7C15ULL ^ (hi + length) * 0xC2B2AE3D27D4EB4FULL;
     return h ^ (h >> 29);
   }
@@ -70,7 +56,7 @@ inline uint64_t SpaceMask(const char* p) {
   return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p), _mm512_set1_epi8(' '));
 #else
   uint64_t mask = 0;
-  for (int k = 0; k < 8; ++k) {  // SWAR, 8 bytes at a time, exact
+  for (int k = 0; k < 8; ++k) {                                   // SWAR, 8 bytes at a time, exact
     const uint64_t x = Load8(p + 8 * k) ^ 0x2020202020202020ULL;  // spaces become zero
     const uint64_t t = ((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x;
     const uint64_t zero_high_bits = ~t & 0x8080808080808080ULL;
@@ -195,9 +181,8 @@ void Sketcher::Compute(std::string* normalized, Sketch* out) {
   // probability equal to the Jaccard similarity. Only texts with fewer shingles than
   // bins have many empty bins.
   filled_.assign(minima, minima + bins);
-  const size_t nonempty =
-      static_cast<size_t>(std::count_if(filled_.begin(), filled_.end(),
-                                        [](uint32_t v) { return v != kEmpty; }));
+  const size_t nonempty = static_cast<size_t>(
+      std::count_if(filled_.begin(), filled_.end(), [](uint32_t v) { return v != kEmpty; }));
   if (nonempty > 0 && nonempty < bins) {
     for (uint32_t bin = 0; bin < bins; ++bin) {
       if (filled_[bin] != kEmpty) continue;
