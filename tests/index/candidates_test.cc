@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+
 namespace echoes {
 namespace {
 
@@ -47,6 +52,41 @@ TEST(SampleCandidatesTest, PairsShareAtLeastTwoSamples) {
   EXPECT_EQ(SampleCandidates(t, all), (std::vector<CandidatePair>{{0, 1}}));
   EXPECT_EQ(SampleCandidates(t, all, 1), (std::vector<CandidatePair>{{0, 1}, {0, 2}}));
   EXPECT_TRUE(SampleCandidates(t, {1, 0, 1}).empty());
+}
+
+// Random records drawing samples from a small vocabulary, so that groups of every size
+// (below and above kMaxSampleGroup) occur; compared with counting every pair directly.
+TEST(SampleCandidatesTest, EqualsPairwiseCountingOnRandomTables) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 5; ++round) {
+    const size_t n = 300;
+    DocumentTable t = Table(n, 0);
+    std::vector<uint8_t> is_unit(n);
+    std::vector<std::set<uint32_t>> sets(n);
+    for (size_t r = 0; r < n; ++r) {
+      is_unit[r] = rng() % 5 != 0;
+      const size_t count = rng() % 12;
+      for (size_t k = 0; k < count; ++k) sets[r].insert(rng() % (round == 0 ? 40 : 400));
+      for (uint32_t h : sets[r]) t.samples.push_back({h, static_cast<uint32_t>(r)});
+    }
+    std::map<uint32_t, size_t> group_size;
+    for (const ShingleSample& s : t.samples) group_size[s.hash] += is_unit[s.record];
+    for (uint32_t min_shared : {1u, 2u, 3u}) {
+      std::vector<CandidatePair> expected;
+      for (uint32_t a = 0; a < n; ++a) {
+        for (uint32_t b = a + 1; b < n; ++b) {
+          if (!is_unit[a] || !is_unit[b]) continue;
+          uint32_t shared = 0;
+          for (uint32_t h : sets[a]) {
+            shared += sets[b].count(h) && group_size[h] <= kMaxSampleGroup;
+          }
+          if (shared >= min_shared) expected.push_back({a, b});
+        }
+      }
+      EXPECT_EQ(SampleCandidates(t, is_unit, min_shared), expected)
+          << "round " << round << ", min_shared " << min_shared;
+    }
+  }
 }
 
 }  // namespace
