@@ -64,11 +64,13 @@ std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
     if (is_unit[s.record]) samples.push_back(s);
   }
   // By hash only: samples were appended in record order and the sort is stable, so
-  // records stay ascending within a hash, and half the passes are saved.
+  // records stay ascending within a hash, and half the passes are saved. A shingle
+  // repeated in one text is then adjacent to itself, and counted once.
   {
     std::vector<ShingleSample> scratch;
     RadixSort(&samples, [](const ShingleSample& s) { return uint64_t{s.hash}; }, &scratch);
   }
+  samples.erase(std::unique(samples.begin(), samples.end()), samples.end());
 
   // Each record's later partners, group by group: a record at position p of a sample
   // group [begin, end) shares that sample with samples[p + 1, end). Listing these

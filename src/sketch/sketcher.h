@@ -27,7 +27,7 @@ struct Sketch {
   // one by chance with probability 2^-32 per band (about 10^4 pairs per band at 10^7
   // records), which verification rejects; 32 bits halve the memory and the sort.
   std::vector<uint32_t> band_keys;
-  std::vector<uint32_t> samples;  // sorted, unique sampled shingle hashes
+  std::vector<uint32_t> samples;  // sampled shingle hashes in text order (repeats repeat)
   uint32_t shingles = 0;          // number of shingles (with repeats)
 };
 
@@ -52,13 +52,13 @@ class Sketcher {
  private:
   // Fills token_hashes_ with one 64-bit hash per token of `normalized` (padded).
   void HashTokens(std::string* normalized);
-  // Calls visit(hash) with the 64-bit hash of each shingle of token_hashes_, in order.
-  template <typename Visit>
-  void ForEachShingle(Visit visit) const;
+  // Fills shingle_hashes_ with the 64-bit hash of each shingle of token_hashes_.
+  void HashShingles();
 
   SketchOptions options_;
   std::vector<uint32_t> ends_;  // token end offsets
   std::vector<uint64_t> token_hashes_;
+  std::vector<uint64_t> shingle_hashes_;
   std::vector<uint32_t> minima_;  // per bin, then densified
   std::vector<uint32_t> filled_;  // the bins before densification
 };
