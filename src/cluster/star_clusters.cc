@@ -25,9 +25,12 @@ Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
     }
   }
 
+  // Only units with an edge compete for centers: one without is its own center
+  // whatever the order, so the sort (random reads of DocumentInfo) skips most records.
   std::vector<uint64_t> units;
   for (uint64_t i = 0; i < n; ++i) {
-    if (!table.docs[i].rejected && exact.representative_of[i] == i) units.push_back(i);
+    if (!table.docs[i].rejected && exact.representative_of[i] == i && offsets[i + 1] > offsets[i])
+      units.push_back(i);
   }
   std::sort(units.begin(), units.end(), [&](uint64_t a, uint64_t b) {
     return PrefersAsRepresentative(table.docs[a], a, table.docs[b], b);
@@ -35,6 +38,9 @@ Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
 
   constexpr uint64_t kUnassigned = ~uint64_t{0};
   std::vector<uint64_t> center_of(n, kUnassigned);
+  for (uint64_t i = 0; i < n; ++i) {
+    if (offsets[i + 1] == offsets[i]) center_of[i] = i;  // no edge: its own center
+  }
   std::vector<int64_t> unit_edge(n, -1);
   for (uint64_t center : units) {
     if (center_of[center] != kUnassigned) continue;
@@ -56,14 +62,18 @@ Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
   result.representative_of.resize(n);
   result.relation_of.assign(n, Relation::kNone);
   result.edge_of.assign(n, -1);
-  std::vector<std::vector<uint64_t>> members_of(n);
+  // Members by center, in CSR form as well: most records are alone, and a vector
+  // per record would cost an allocation each.
+  std::vector<uint32_t> member_count(n, 0);
+  for (uint64_t i = 0; i < n; ++i) {
+    if (!table.docs[i].rejected) ++member_count[center_of[exact.representative_of[i]]];
+  }
   for (uint64_t i = 0; i < n; ++i) {
     result.representative_of[i] = i;
     if (table.docs[i].rejected) continue;
     const uint64_t unit = exact.representative_of[i];
     const uint64_t center = center_of[unit];
     result.representative_of[i] = center;
-    members_of[center].push_back(i);
     if (i == center) continue;
     if (unit == center) {
       result.relation_of[i] = Relation::kExact;
@@ -72,15 +82,20 @@ Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
       result.relation_of[i] = edges[static_cast<size_t>(unit_edge[unit])].relation;
     }
   }
+  std::vector<int64_t> cluster_of(n, -1);
   for (uint64_t i = 0; i < n; ++i) {
-    if (members_of[i].size() < 2) continue;
-    Cluster cluster;
-    cluster.representative = i;
-    cluster.members = std::move(members_of[i]);
-    result.clusters.push_back(std::move(cluster));
+    if (table.docs[i].rejected) continue;
+    const uint64_t center = result.representative_of[i];
+    if (member_count[center] < 2) continue;
+    if (cluster_of[center] < 0) {  // i is the cluster's first member in read order
+      cluster_of[center] = static_cast<int64_t>(result.clusters.size());
+      Cluster cluster;
+      cluster.representative = center;
+      cluster.members.reserve(member_count[center]);
+      result.clusters.push_back(std::move(cluster));
+    }
+    result.clusters[static_cast<size_t>(cluster_of[center])].members.push_back(i);
   }
-  std::sort(result.clusters.begin(), result.clusters.end(),
-            [](const Cluster& a, const Cluster& b) { return a.members[0] < b.members[0]; });
   return result;
 }
 

@@ -108,9 +108,13 @@ std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
   std::vector<CandidatePair> pairs;
   std::vector<uint32_t> shared(n, 0);  // samples shared with the current record
   std::vector<uint32_t> touched;
+  constexpr uint32_t kPrefetchAhead = 8;  // groups lie all over `samples`
   for (size_t a = 0; a < n; ++a) {
     const size_t first_pair = pairs.size();
     for (uint32_t k = row[a]; k < row[a + 1]; ++k) {
+      if (k + kPrefetchAhead < partners.size()) {
+        __builtin_prefetch(&samples[partners[k + kPrefetchAhead].from]);
+      }
       for (uint32_t q = partners[k].from; q < partners[k].end; ++q) {
         const uint32_t b = samples[q].record;
         if (shared[b] == 0) touched.push_back(b);
