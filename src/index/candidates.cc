@@ -5,6 +5,7 @@
 #include "index/candidates.h"
 
 #include <algorithm>
+#include <thread>
 #include <utility>
 
 #include "util/radix_sort.h"
@@ -27,49 +28,78 @@ inline uint64_t PairKey(const CandidatePair& p) { return uint64_t{p.a} << 32 | p
 }  // namespace
 
 std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
-                                          const std::vector<uint32_t>& units) {
-  std::vector<CandidatePair> pairs;
-  // (key << 32 | record): sorted on the key's 4 bytes only; the sort is stable and
-  // units are in record order, so equal keys stay sorted by record.
-  std::vector<uint64_t> keyed(units.size());
-  std::vector<uint64_t> scratch;
-  for (size_t band = 0; band < table.band_count; ++band) {
-    for (size_t i = 0; i < units.size(); ++i) {
-      keyed[i] = uint64_t{table.BandKeysOf(units[i])[band]} << 32 | units[i];
-    }
-    RadixSort(&keyed, [](uint64_t k) { return k >> 32; }, &scratch);
-    for (size_t begin = 0; begin < keyed.size();) {
-      size_t end = begin + 1;
-      while (end < keyed.size() && (keyed[end] >> 32) == (keyed[begin] >> 32)) ++end;
-      for (size_t q = begin + 1; q < end; ++q) {
-        const size_t first_partners = std::min(q, begin + kMaxBucketPairs);
-        for (size_t p = begin; p < first_partners; ++p) {
-          const auto a = static_cast<uint32_t>(keyed[p]), b = static_cast<uint32_t>(keyed[q]);
-          if (!CollidedEarlier(table, a, b, band)) pairs.push_back({a, b});
-        }
+                                          const std::vector<uint32_t>& units, int threads) {
+  // Bands [first, last) into `pairs`. A pair belongs to the first band it collides in
+  // whichever thread has that band, so threads taking ranges of bands emit the same
+  // set, and the final sort makes it the same list.
+  const auto band_range = [&](size_t first, size_t last, std::vector<CandidatePair>* pairs) {
+    // (key << 32 | record): sorted on the key's 4 bytes only; the sort is stable and
+    // units are in record order, so equal keys stay sorted by record.
+    std::vector<uint64_t> keyed(units.size());
+    std::vector<uint64_t> scratch;
+    for (size_t band = first; band < last; ++band) {
+      for (size_t i = 0; i < units.size(); ++i) {
+        keyed[i] = uint64_t{table.BandKeysOf(units[i])[band]} << 32 | units[i];
       }
-      begin = end;
+      RadixSort(&keyed, [](uint64_t k) { return k >> 32; }, &scratch);
+      for (size_t begin = 0; begin < keyed.size();) {
+        size_t end = begin + 1;
+        while (end < keyed.size() && (keyed[end] >> 32) == (keyed[begin] >> 32)) ++end;
+        for (size_t q = begin + 1; q < end; ++q) {
+          const size_t first_partners = std::min(q, begin + kMaxBucketPairs);
+          for (size_t p = begin; p < first_partners; ++p) {
+            const auto a = static_cast<uint32_t>(keyed[p]), b = static_cast<uint32_t>(keyed[q]);
+            if (!CollidedEarlier(table, a, b, band)) pairs->push_back({a, b});
+          }
+        }
+        begin = end;
+      }
     }
+  };
+  const size_t bands = table.band_count;
+  const size_t ranges = std::clamp<size_t>(static_cast<size_t>(threads), 1, std::max<size_t>(bands, 1));
+  std::vector<std::vector<CandidatePair>> found(ranges);
+  std::vector<std::thread> workers;
+  for (size_t r = 1; r < ranges; ++r) {
+    workers.emplace_back(band_range, bands * r / ranges, bands * (r + 1) / ranges, &found[r]);
   }
+  band_range(0, bands / ranges, &found[0]);
+  for (std::thread& t : workers) t.join();
+  std::vector<CandidatePair> pairs = std::move(found[0]);
+  for (size_t r = 1; r < ranges; ++r) pairs.insert(pairs.end(), found[r].begin(), found[r].end());
   RadixSort(&pairs, PairKey);
   return pairs;
 }
 
 std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
                                             const std::vector<uint8_t>& is_unit,
-                                            uint32_t min_shared) {
-  std::vector<ShingleSample> samples;
-  samples.reserve(table.samples.size());
-  for (const ShingleSample& s : table.samples) {
-    if (is_unit[s.record]) samples.push_back(s);
-  }
+                                            uint32_t min_shared, int threads) {
   // By hash only: samples were appended in record order and the sort is stable, so
   // records stay ascending within a hash, and half the passes are saved. A shingle
-  // repeated in one text is then adjacent to itself, and counted once.
-  {
-    std::vector<ShingleSample> scratch;
-    RadixSort(&samples, [](const ShingleSample& s) { return uint64_t{s.hash}; }, &scratch);
+  // repeated in one text is then adjacent to itself, and counted once. With two
+  // threads or more, the samples are split on the hash's top bit and the halves
+  // sorted at once: their concatenation is the sorted whole.
+  std::vector<ShingleSample> low, high;
+  low.reserve(table.samples.size() / 2 + table.samples.size() / 64);
+  high.reserve(table.samples.size() / 2 + table.samples.size() / 64);
+  for (const ShingleSample& s : table.samples) {
+    if (is_unit[s.record]) (s.hash >> 31 ? high : low).push_back(s);
   }
+  const auto sort_by_hash = [](std::vector<ShingleSample>* part) {
+    std::vector<ShingleSample> scratch;
+    RadixSort(part, [](const ShingleSample& s) { return uint64_t{s.hash}; }, &scratch);
+  };
+  if (threads > 1) {
+    std::thread high_sorter(sort_by_hash, &high);
+    sort_by_hash(&low);
+    high_sorter.join();
+  } else {
+    sort_by_hash(&low);
+    sort_by_hash(&high);
+  }
+  std::vector<ShingleSample> samples = std::move(low);
+  samples.insert(samples.end(), high.begin(), high.end());
+  std::vector<ShingleSample>().swap(high);
   samples.erase(std::unique(samples.begin(), samples.end()), samples.end());
 
   // Each record's later partners, group by group: a record at position p of a sample
@@ -105,26 +135,39 @@ std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
     });
   }
 
-  std::vector<CandidatePair> pairs;
-  std::vector<uint32_t> shared(n, 0);  // samples shared with the current record
-  std::vector<uint32_t> touched;
-  constexpr uint32_t kPrefetchAhead = 8;  // groups lie all over `samples`
-  for (size_t a = 0; a < n; ++a) {
-    const size_t first_pair = pairs.size();
-    for (uint32_t k = row[a]; k < row[a + 1]; ++k) {
-      if (k + kPrefetchAhead < partners.size()) {
-        __builtin_prefetch(&samples[partners[k + kPrefetchAhead].from]);
+  // Records [first, last) against their later partners; with threads, the records
+  // are cut into contiguous ranges whose pair lists are joined in order.
+  const auto count_range = [&](size_t first, size_t last, std::vector<CandidatePair>* pairs) {
+    std::vector<uint32_t> shared(n, 0);  // samples shared with the current record
+    std::vector<uint32_t> touched;
+    constexpr uint32_t kPrefetchAhead = 8;  // groups lie all over `samples`
+    for (size_t a = first; a < last; ++a) {
+      const size_t first_pair = pairs->size();
+      for (uint32_t k = row[a]; k < row[a + 1]; ++k) {
+        if (k + kPrefetchAhead < partners.size()) {
+          __builtin_prefetch(&samples[partners[k + kPrefetchAhead].from]);
+        }
+        for (uint32_t q = partners[k].from; q < partners[k].end; ++q) {
+          const uint32_t b = samples[q].record;
+          if (shared[b] == 0) touched.push_back(b);
+          if (++shared[b] == min_shared) pairs->push_back({static_cast<uint32_t>(a), b});
+        }
       }
-      for (uint32_t q = partners[k].from; q < partners[k].end; ++q) {
-        const uint32_t b = samples[q].record;
-        if (shared[b] == 0) touched.push_back(b);
-        if (++shared[b] == min_shared) pairs.push_back({static_cast<uint32_t>(a), b});
-      }
+      std::sort(pairs->begin() + static_cast<std::ptrdiff_t>(first_pair), pairs->end());
+      for (uint32_t b : touched) shared[b] = 0;
+      touched.clear();
     }
-    std::sort(pairs.begin() + static_cast<std::ptrdiff_t>(first_pair), pairs.end());
-    for (uint32_t b : touched) shared[b] = 0;
-    touched.clear();
+  };
+  const size_t ranges = std::max(1, threads);
+  std::vector<std::vector<CandidatePair>> found(ranges);
+  std::vector<std::thread> workers;
+  for (size_t r = 1; r < ranges; ++r) {
+    workers.emplace_back(count_range, n * r / ranges, n * (r + 1) / ranges, &found[r]);
   }
+  count_range(0, n / ranges, &found[0]);
+  for (std::thread& t : workers) t.join();
+  std::vector<CandidatePair> pairs = std::move(found[0]);
+  for (size_t r = 1; r < ranges; ++r) pairs.insert(pairs.end(), found[r].begin(), found[r].end());
   return pairs;
 }
 

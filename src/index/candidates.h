@@ -25,19 +25,20 @@ constexpr size_t kMaxBucketPairs = 100;
 // Pairs of `units` (records standing for their exact-duplicate group) whose band keys
 // are equal in at least one band. Each pair is emitted once, by the first band it
 // collides in (checked on the stored keys, so no global de-duplication is needed).
-// Sorted.
+// Sorted, and the same for any number of `threads` (each takes a range of bands).
 std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
-                                          const std::vector<uint32_t>& units);
+                                          const std::vector<uint32_t>& units, int threads = 1);
 
 // Sample groups larger than this are skipped: a shingle shared by that many records
 // is boilerplate, or its records are near-duplicates that the bands find anyway.
 constexpr size_t kMaxSampleGroup = 32;
 
 // Pairs of units that share at least `min_shared` containment samples: candidates for
-// `contained` (an excerpt has a low Jaccard with its source, so bands miss it). Sorted.
+// `contained` (an excerpt has a low Jaccard with its source, so bands miss it). Sorted,
+// and the same for any number of `threads`.
 std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
                                             const std::vector<uint8_t>& is_unit,
-                                            uint32_t min_shared = 2);
+                                            uint32_t min_shared = 2, int threads = 1);
 
 }  // namespace echoes
 

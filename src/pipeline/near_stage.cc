@@ -21,18 +21,18 @@
 namespace echoes {
 namespace {
 
-// Shingle sets of the records in `wanted`, each read with one pread.
-Result<std::vector<std::vector<uint32_t>>> PreadShingleSets(const std::vector<uint32_t>& wanted,
-                                                            const DocumentTable& table,
-                                                            const std::vector<InputSource>& sources,
-                                                            const DedupOptions& options,
-                                                            const SketchOptions& sketch) {
-  std::vector<std::vector<uint32_t>> sets(wanted.size());
+// Shingle sets of the records wanted[begin, end) into sets[begin, end), each record
+// read with one pread.
+Status PreadShingleSetSlice(const std::vector<uint32_t>& wanted, size_t begin, size_t end,
+                            const DocumentTable& table, const std::vector<InputSource>& sources,
+                            const DedupOptions& options, const SketchOptions& sketch,
+                            std::vector<std::vector<uint32_t>>* sets_out) {
+  std::vector<std::vector<uint32_t>>& sets = *sets_out;
   RecordProcessor processor(&options, &sources, &sketch);
   std::vector<int> fds(sources.size(), -1);
   RecordBatch batch;
   Status status;
-  for (size_t k = 0; k < wanted.size() && status.ok(); ++k) {
+  for (size_t k = begin; k < end && status.ok(); ++k) {
     const DocumentInfo& doc = table.docs[wanted[k]];
     int& fd = fds[doc.source];
     if (fd < 0) fd = ::open(sources[doc.source].path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -60,7 +60,34 @@ Result<std::vector<std::vector<uint32_t>>> PreadShingleSets(const std::vector<ui
   for (int fd : fds) {
     if (fd >= 0) ::close(fd);
   }
-  if (!status.ok()) return status;
+  return status;
+}
+
+// Shingle sets of the records in `wanted`, read by `threads` threads in contiguous
+// slices (each set depends on its record only, so the result is the same for any
+// thread count).
+Result<std::vector<std::vector<uint32_t>>> PreadShingleSets(const std::vector<uint32_t>& wanted,
+                                                            const DocumentTable& table,
+                                                            const std::vector<InputSource>& sources,
+                                                            const DedupOptions& options,
+                                                            const SketchOptions& sketch,
+                                                            int threads) {
+  std::vector<std::vector<uint32_t>> sets(wanted.size());
+  const size_t slices = std::max<size_t>(
+      1, std::min<size_t>(static_cast<size_t>(threads), wanted.size() / 256 + 1));
+  std::vector<Status> status(slices);
+  const auto read_slice = [&](size_t slice) {
+    status[slice] = PreadShingleSetSlice(wanted, wanted.size() * slice / slices,
+                                         wanted.size() * (slice + 1) / slices, table, sources,
+                                         options, sketch, &sets);
+  };
+  std::vector<std::thread> workers;
+  for (size_t slice = 1; slice < slices; ++slice) workers.emplace_back(read_slice, slice);
+  read_slice(0);
+  for (std::thread& t : workers) t.join();
+  for (const Status& s : status) {
+    if (!s.ok()) return s;
+  }
   return sets;
 }
 
@@ -116,17 +143,10 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
         {name, std::chrono::duration<double>(now - phase_start).count()});
     phase_start = now;
   };
-  // The two indexes are independent: with a second thread, the samples are sorted
-  // while the bands are.
-  std::vector<CandidatePair> banded, sampled;
-  if (threads > 1) {
-    std::thread sampler([&] { sampled = SampleCandidates(table, is_unit); });
-    banded = BandCandidates(table, units);
-    sampler.join();
-  } else {
-    banded = BandCandidates(table, units);
-    sampled = SampleCandidates(table, is_unit);
-  }
+  // Each index spreads its own work over the threads (bands by range, samples by
+  // hash half and by record range).
+  std::vector<CandidatePair> banded = BandCandidates(table, units, threads);
+  std::vector<CandidatePair> sampled = SampleCandidates(table, is_unit, 2, threads);
   end_phase("index");
   std::vector<CandidatePair> candidates;
   candidates.reserve(banded.size() + sampled.size());
@@ -192,7 +212,7 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     Result<std::vector<std::vector<uint32_t>>> sets =
         AllUncompressed(sources)
-            ? PreadShingleSets(wanted, table, sources, options, sketch)
+            ? PreadShingleSets(wanted, table, sources, options, sketch, threads)
             : ReadShingleSets(wanted, sources, options, sketch, table.docs.size(), threads);
     if (!sets.ok()) return sets.status();
     const auto set_of = [&](uint32_t record) -> const std::vector<uint32_t>& {
