@@ -24,6 +24,19 @@ bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+bool IsFunctionWord(std::string_view word) {
+  if (word.size() > 4) return false;  // the longest is "been", "that", "this", "with"
+  for (std::string_view f : kFunctionWords) {
+    if (f.size() == word.size() && f[0] == word[0] && f == word) return true;
+  }
+  return false;
+}
+
+// "didn't" gives "didn" and "t".
+bool IsNegation(std::string_view w) {
+  return w == "not" || w == "no" || w == "never" || w == "nor" || w == "without" || w == "t";
+}
+
 bool IsQuoteAt(std::string_view s, size_t i, size_t* length, bool* opens, bool* closes) {
   *opens = *closes = false;
   if (s[i] == '"') {
@@ -31,6 +44,7 @@ bool IsQuoteAt(std::string_view s, size_t i, size_t* length, bool* opens, bool* 
     *opens = *closes = true;  // straight quotes toggle
     return true;
   }
+  if (s[i] != '\xE2') return false;
   if (s.substr(i).starts_with("\xE2\x80\x9C")) {  // “
     *length = 3;
     *opens = true;
@@ -78,7 +92,7 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       continue;
     }
     // Curly single quotes and other punctuation inside UTF-8 (’ – —) are not words.
-    if (s.substr(i).starts_with("\xE2\x80")) {
+    if (s[i] == '\xE2' && s.substr(i).starts_with("\xE2\x80")) {
       i += 3;
       continue;
     }
@@ -91,7 +105,7 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
     word.clear();
     while (i < s.size()) {
       const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x80 && s.substr(i).starts_with("\xE2\x80")) break;
+      if (c == 0xE2 && s.substr(i).starts_with("\xE2\x80")) break;
       const bool inner = number && (c == '.' || c == ',') && i + 1 < s.size() && s[i + 1] >= '0' &&
                          s[i + 1] <= '9';
       if (!IsWordByte(c) && !inner) break;
@@ -99,26 +113,18 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       ++i;
     }
     if (word.empty()) continue;
-    if (!number &&
-        std::find(kFunctionWords.begin(), kFunctionWords.end(), word) != kFunctionWords.end()) {
-      continue;
-    }
+    if (!number && IsFunctionWord(word)) continue;
     Term term;
     term.begin = static_cast<uint32_t>(begin);
     term.end = static_cast<uint32_t>(i);
     term.quoted = quoted;
     term.number = number;
-    term.negation = word == "not" || word == "no" || word == "never" || word == "nor" ||
-                    word == "without" || word == "t";  // "didn't" gives "didn" and "t"
+    term.negation = IsNegation(word);
     if (number) {
       word.erase(std::remove(word.begin(), word.end(), ','), word.end());  // 3,000 = 3000
       term.stem = XXH3_64bits(word.data(), word.size());
     } else {
-      const sb_symbol* stem = sb_stemmer_stem(
-          stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-      const int length = sb_stemmer_length(stemmer_);
-      term.stem = stem == nullptr ? XXH3_64bits(word.data(), word.size())
-                                  : XXH3_64bits(stem, static_cast<size_t>(length));
+      term.stem = StemOf(word);
     }
     out->push_back(term);
   }
