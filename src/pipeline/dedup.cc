@@ -159,7 +159,7 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   const SketchOptions sketch = ResolveSketch(options);
   DocumentTable table;
   const uint64_t input_bytes =
-      ReadAllRecords(input_list.sources, options, options.near ? &sketch : nullptr, threads, start,
+      ReadAllRecords(input_list.sources, options, options.near ? &sketch : nullptr, nullptr, threads, start,
                      input_list.total_bytes, &table);
   if (options.strict && !table.rejections.empty()) {
     return Status::StrictStop(DescribeRejection(table.rejections.front(), input_list.sources));

@@ -16,6 +16,8 @@ void DocumentTable::Append(DocumentTable&& other) {
   band_count = other.band_count;
   signatures.insert(signatures.end(), other.signatures.begin(), other.signatures.end());
   band_keys.insert(band_keys.end(), other.band_keys.begin(), other.band_keys.end());
+  sentence_bands = other.sentence_bands;
+  sentence_keys.insert(sentence_keys.end(), other.sentence_keys.begin(), other.sentence_keys.end());
   for (ShingleSample sample : other.samples) {
     sample.record += static_cast<uint32_t>(record_base);
     samples.push_back(sample);

@@ -5,12 +5,14 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "echoes/hash.h"
 #include "io/record_batch.h"
+#include "rewrite/sentence_similarity.h"
 
 namespace echoes {
 
@@ -28,6 +30,7 @@ struct DocumentInfo {
   uint64_t stream_offset = 0;  // the record's place in its source, after decompression
   uint32_t record_size = 0;    // its size there in bytes
   uint32_t source = 0;         // index into the input list
+  uint32_t sentences = 0;      // sentences filed for rewrite candidates (sentence_keys)
   bool rejected = false;
 };
 
@@ -60,6 +63,12 @@ struct DocumentTable {
   std::vector<uint16_t> signatures;
   std::vector<uint32_t> band_keys;
   std::vector<ShingleSample> samples;
+  // Rewrite detection: `sentence_bands` keys per filed sentence (SentenceSketcher),
+  // a record's sentences consecutive, DocumentInfo::sentences of them; and the stem
+  // document frequencies of all records read (set by the reading pass, not by Append).
+  size_t sentence_bands = 0;
+  std::vector<uint32_t> sentence_keys;
+  std::unique_ptr<TermWeights> term_weights;
   uint64_t repaired_utf8 = 0;
   uint64_t generated_ids = 0;
   uint64_t unparsed_dates = 0;

@@ -1,12 +1,8 @@
 // FindNearEdges. Candidates from the two indexes are merged, each is estimated on its
 // signatures, and the uncertain ones are settled on the exact shingle sets of just the
-// records involved: read back one by one (pread at the offset the first pass noted)
-// when every input is an uncompressed file, else in one streaming pass.
+// records involved, read back from the inputs (pipeline/record_rereader.h).
 
 #include "pipeline/near_stage.h"
-
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,114 +10,9 @@
 #include <thread>
 
 #include "index/candidates.h"
-#include "io/batch_prefetcher.h"
-#include "io/byte_source.h"
-#include "pipeline/record_processor.h"
+#include "pipeline/record_rereader.h"
 
 namespace echoes {
-namespace {
-
-// Shingle sets of the records wanted[begin, end) into sets[begin, end), each record
-// read with one pread.
-Status PreadShingleSetSlice(const std::vector<uint32_t>& wanted, size_t begin, size_t end,
-                            const DocumentTable& table, const std::vector<InputSource>& sources,
-                            const DedupOptions& options, const SketchOptions& sketch,
-                            std::vector<std::vector<uint32_t>>* sets_out) {
-  std::vector<std::vector<uint32_t>>& sets = *sets_out;
-  RecordProcessor processor(&options, &sources, &sketch);
-  std::vector<int> fds(sources.size(), -1);
-  RecordBatch batch;
-  Status status;
-  for (size_t k = begin; k < end && status.ok(); ++k) {
-    const DocumentInfo& doc = table.docs[wanted[k]];
-    int& fd = fds[doc.source];
-    if (fd < 0) fd = ::open(sources[doc.source].path.c_str(), O_RDONLY | O_CLOEXEC);
-    batch.bytes.resize(doc.record_size + RecordBatch::kPadding);
-    size_t done = 0;
-    while (fd >= 0 && done < doc.record_size) {
-      const ssize_t n = ::pread(fd, batch.bytes.data() + done, doc.record_size - done,
-                                static_cast<off_t>(doc.stream_offset + done));
-      if (n <= 0) break;
-      done += static_cast<size_t>(n);
-    }
-    if (done < doc.record_size) {
-      status = Status::Internal(sources[doc.source].name +
-                                ": changed while echoes was reading it (a record is missing)");
-      break;
-    }
-    RecordRef ref;
-    ref.source = doc.source;
-    ref.kind = sources[doc.source].kind == SourceKind::kTextFile ? RecordKind::kTextDocument
-                                                                 : RecordKind::kJsonLine;
-    ref.size = doc.record_size;
-    batch.records.assign(1, ref);
-    processor.ShingleSetOf(batch, ref, &sets[k]);
-  }
-  for (int fd : fds) {
-    if (fd >= 0) ::close(fd);
-  }
-  return status;
-}
-
-// Shingle sets of the records in `wanted`, read by `threads` threads in contiguous
-// slices (each set depends on its record only, so the result is the same for any
-// thread count).
-Result<std::vector<std::vector<uint32_t>>> PreadShingleSets(const std::vector<uint32_t>& wanted,
-                                                            const DocumentTable& table,
-                                                            const std::vector<InputSource>& sources,
-                                                            const DedupOptions& options,
-                                                            const SketchOptions& sketch,
-                                                            int threads) {
-  std::vector<std::vector<uint32_t>> sets(wanted.size());
-  const size_t slices = std::max<size_t>(
-      1, std::min<size_t>(static_cast<size_t>(threads), wanted.size() / 256 + 1));
-  std::vector<Status> status(slices);
-  const auto read_slice = [&](size_t slice) {
-    status[slice] = PreadShingleSetSlice(wanted, wanted.size() * slice / slices,
-                                         wanted.size() * (slice + 1) / slices, table, sources,
-                                         options, sketch, &sets);
-  };
-  std::vector<std::thread> workers;
-  for (size_t slice = 1; slice < slices; ++slice) workers.emplace_back(read_slice, slice);
-  read_slice(0);
-  for (std::thread& t : workers) t.join();
-  for (const Status& s : status) {
-    if (!s.ok()) return s;
-  }
-  return sets;
-}
-
-// Shingle sets of the records in `wanted` (sorted), in the same order, from one
-// streaming pass over the inputs.
-Result<std::vector<std::vector<uint32_t>>> ReadShingleSets(const std::vector<uint32_t>& wanted,
-                                                           const std::vector<InputSource>& sources,
-                                                           const DedupOptions& options,
-                                                           const SketchOptions& sketch,
-                                                           uint64_t record_count, int threads) {
-  std::vector<std::vector<uint32_t>> sets(wanted.size());
-  RecordProcessor processor(&options, &sources, &sketch);
-  BatchPrefetcher batcher(&sources, 4 << 20, options.max_record_bytes, threads > 1);
-  RecordBatch batch;
-  uint64_t index = 0;
-  size_t next = 0;
-  while (next < wanted.size() && batcher.Next(&batch)) {
-    for (const RecordRef& record : batch.records) {
-      if (next < wanted.size() && index == wanted[next]) {
-        processor.ShingleSetOf(batch, record, &sets[next]);
-        ++next;
-      }
-      ++index;
-    }
-  }
-  if (next < wanted.size() || index > record_count) {
-    return Status::Internal(
-        "an input changed while echoes was reading it (records missing "
-        "on the verification pass)");
-  }
-  return sets;
-}
-
-}  // namespace
 
 Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& exact,
                                 const std::vector<InputSource>& sources,
@@ -210,13 +101,14 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
     }
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-    Result<std::vector<std::vector<uint32_t>>> sets =
-        AllUncompressed(sources)
-            ? PreadShingleSets(wanted, table, sources, options, sketch, threads)
-            : ReadShingleSets(wanted, sources, options, sketch, table.docs.size(), threads);
-    if (!sets.ok()) return sets.status();
+    std::vector<std::vector<uint32_t>> sets(wanted.size());
+    Status read = ReadRecordsAgain(
+        wanted, table, sources, options, &sketch, threads,
+        [&](size_t k, size_t, RecordProcessor* processor, const RecordBatch& batch,
+            const RecordRef& record) { processor->ShingleSetOf(batch, record, &sets[k]); });
+    if (!read.ok()) return read;
     const auto set_of = [&](uint32_t record) -> const std::vector<uint32_t>& {
-      return sets.value()[static_cast<size_t>(
+      return sets[static_cast<size_t>(
           std::lower_bound(wanted.begin(), wanted.end(), record) - wanted.begin())];
     };
     for (const CandidatePair& pair : uncertain) {

@@ -54,15 +54,17 @@ class ProgressReporter {
 }  // namespace
 
 uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
-                        const SketchOptions* sketch, int threads,
+                        const SketchOptions* sketch, const SentenceSketchOptions* sentences,
+                        int threads,
                         std::chrono::steady_clock::time_point start, uint64_t total_bytes,
                         DocumentTable* out) {
   RecordBatcher batcher(&sources, kBatchBytes, options.max_record_bytes);
   ProgressReporter progress(options, start, total_bytes);
   uint64_t records = 0;
+  if (sentences != nullptr) out->term_weights = std::make_unique<TermWeights>();
 
   if (threads <= 1) {
-    RecordProcessor processor(&options, &sources, sketch);
+    RecordProcessor processor(&options, &sources, sketch, sentences);
     RecordBatch batch;
     while (batcher.Next(&batch)) {
       records += batch.records.size();
@@ -70,6 +72,7 @@ uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOpti
       progress.Report(batcher, records, false);
       if (options.strict && !out->rejections.empty()) break;
     }
+    if (sentences != nullptr) out->term_weights->Merge(*processor.term_weights());
     progress.Report(batcher, records, true);
     return batcher.decompressed_bytes();
   }
@@ -84,13 +87,17 @@ uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOpti
   const size_t queue_limit = 2 * static_cast<size_t>(threads);
 
   auto worker = [&] {
-    RecordProcessor processor(&options, &sources, sketch);
+    RecordProcessor processor(&options, &sources, sketch, sentences);
     for (;;) {
       RecordBatch batch;
       {
         std::unique_lock<std::mutex> lock(mutex);
         queue_changed.wait(lock, [&] { return !queue.empty() || reading_done; });
-        if (queue.empty()) return;
+        if (queue.empty()) {
+          // Counts add up in any order, so the merged weights do not depend on threads.
+          if (sentences != nullptr) out->term_weights->Merge(*processor.term_weights());
+          return;
+        }
         batch = std::move(queue.front());
         queue.pop_front();
       }

@@ -10,6 +10,7 @@
 #include "io/input_source.h"
 #include "io/record_batcher.h"
 #include "pipeline/document_table.h"
+#include "sketch/sentence_sketcher.h"
 #include "sketch/sketcher.h"
 
 namespace echoes {
@@ -19,9 +20,11 @@ namespace echoes {
 // the table is the same for every thread count. With options.strict, reading stops
 // after the first batch that holds a rejected record (every earlier batch is still
 // processed, so the first rejection in read order is in *out). Returns the bytes read
-// after decompression.
+// after decompression. `sketch` and `sentences` may be null (see RecordProcessor); with
+// `sentences`, out->term_weights holds the stem counts of every record read.
 uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
-                        const SketchOptions* sketch, int threads,
+                        const SketchOptions* sketch, const SentenceSketchOptions* sentences,
+                        int threads,
                         std::chrono::steady_clock::time_point start, uint64_t total_bytes,
                         DocumentTable* out);
 

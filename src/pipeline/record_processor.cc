@@ -8,7 +8,10 @@
 
 #include "pipeline/record_processor.h"
 
+#include <algorithm>
+
 #include "echoes/hash.h"
+#include "rewrite/alignment.h"
 #include "text/date_parser.h"
 #include "text/utf8.h"
 
@@ -18,15 +21,24 @@ namespace ondemand = simdjson::ondemand;
 
 RecordProcessor::RecordProcessor(const DedupOptions* options,
                                  const std::vector<InputSource>* sources,
-                                 const SketchOptions* sketch)
+                                 const SketchOptions* sketch,
+                                 const SentenceSketchOptions* sentences)
     : options_(options), sources_(sources) {
   if (sketch != nullptr) sketcher_ = std::make_unique<Sketcher>(*sketch);
+  if (sentences != nullptr) {
+    sentence_sketcher_ = std::make_unique<SentenceSketcher>(*sentences);
+    content_words_ = std::make_unique<ContentWords>();
+    term_weights_ = std::make_unique<TermWeights>();
+  }
 }
 
 void RecordProcessor::Process(const RecordBatch& batch, DocumentTable* out) {
   if (sketcher_) {
     out->signature_size = static_cast<size_t>(sketcher_->options().num_perm);
     out->band_count = static_cast<size_t>(sketcher_->options().bands);
+  }
+  if (sentence_sketcher_) {
+    out->sentence_bands = static_cast<size_t>(sentence_sketcher_->options().bands);
   }
   for (const RecordRef& record : batch.records) {
     switch (record.kind) {
@@ -166,8 +178,29 @@ bool RecordProcessor::Fingerprint(std::string_view text, DocumentInfo* doc, bool
   doc->hash = ExactHash(normalized_);
   doc->text_bytes = text.size();
   if (sketcher_) sketcher_->Compute(&normalized_, &sketch_);
+  if (sentence_sketcher_) SketchSentences(text);
   if (stats.invalid_utf8 > 0) *repaired = true;
   return true;
+}
+
+void RecordProcessor::SketchSentences(std::string_view text) {
+  sentence_keys_.clear();
+  sentence_count_ = 0;
+  record_stems_.clear();
+  const SentencedText sentences = SplitIntoSentences(std::string(text), content_words_.get());
+  const size_t bands = static_cast<size_t>(sentence_sketcher_->options().bands);
+  for (const std::vector<Term>& terms : sentences.terms) {
+    for (const Term& t : terms) record_stems_.push_back(t.stem);
+    sentence_keys_.resize(sentence_keys_.size() + bands);
+    if (sentence_sketcher_->Sketch(terms, sentence_keys_.data() + sentence_keys_.size() - bands)) {
+      ++sentence_count_;
+    } else {
+      sentence_keys_.resize(sentence_keys_.size() - bands);
+    }
+  }
+  std::sort(record_stems_.begin(), record_stems_.end());
+  record_stems_.erase(std::unique(record_stems_.begin(), record_stems_.end()), record_stems_.end());
+  term_weights_->AddDistinctStems(record_stems_);
 }
 
 void RecordProcessor::AddDocument(DocumentInfo doc, const RecordRef& record, std::string_view id,
@@ -180,6 +213,11 @@ void RecordProcessor::AddDocument(DocumentInfo doc, const RecordRef& record, std
   out->ids.append(id);
   out->text_bytes += doc.text_bytes;
   doc.shingles = sketcher_ ? sketch_.shingles : 0;
+  if (sentence_sketcher_) {
+    doc.sentences = sentence_count_;
+    out->sentence_keys.insert(out->sentence_keys.end(), sentence_keys_.begin(),
+                              sentence_keys_.end());
+  }
   out->docs.push_back(doc);
   AppendSketch(false, out);
 }
@@ -229,16 +267,24 @@ bool RecordProcessor::TextOfJsonLine(const RecordBatch& batch, const RecordRef& 
   return false;
 }
 
-void RecordProcessor::ShingleSetOf(const RecordBatch& batch, const RecordRef& record,
-                                   std::vector<uint32_t>* out) {
-  out->clear();
+bool RecordProcessor::ComparedTextOf(const RecordBatch& batch, const RecordRef& record,
+                                     std::string_view* out) {
   std::string_view text;
   if (record.kind == RecordKind::kTextDocument) {
     text = batch.BytesOf(record);
   } else if (record.kind != RecordKind::kJsonLine || !TextOfJsonLine(batch, record, &text)) {
-    return;
+    return false;
   }
-  normalizer_.Normalize(ArticleOf(text, record.source), &normalized_);
+  *out = ArticleOf(text, record.source);
+  return true;
+}
+
+void RecordProcessor::ShingleSetOf(const RecordBatch& batch, const RecordRef& record,
+                                   std::vector<uint32_t>* out) {
+  out->clear();
+  std::string_view text;
+  if (!ComparedTextOf(batch, record, &text)) return;
+  normalizer_.Normalize(text, &normalized_);
   sketcher_->ShingleSet(&normalized_, out);
 }
 

@@ -15,6 +15,9 @@
 #include "io/record_batch.h"
 #include "pipeline/document_table.h"
 #include "echoes/clean.h"
+#include "rewrite/content_words.h"
+#include "rewrite/sentence_similarity.h"
+#include "sketch/sentence_sketcher.h"
 #include "sketch/sketcher.h"
 
 namespace echoes {
@@ -29,8 +32,10 @@ class RecordProcessor {
  public:
   // The pointers must outlive the processor. With `sketch` null, records are hashed
   // for exact duplicates only; otherwise each is also sketched (sketch/sketcher.h).
+  // With `sentences` set, each record's sentences are filed for rewrite candidates
+  // (sketch/sentence_sketcher.h) and its stems counted in term_weights().
   RecordProcessor(const DedupOptions* options, const std::vector<InputSource>* sources,
-                  const SketchOptions* sketch);
+                  const SketchOptions* sketch, const SentenceSketchOptions* sentences = nullptr);
   RecordProcessor(const RecordProcessor&) = delete;  // holds a parser
   RecordProcessor& operator=(const RecordProcessor&) = delete;
 
@@ -41,6 +46,14 @@ class RecordProcessor {
   // cannot be read). Needs `sketch`.
   void ShingleSetOf(const RecordBatch& batch, const RecordRef& record, std::vector<uint32_t>* out);
 
+  // The text a record is compared on (its article when cleaning), as the reading pass
+  // saw it; false if the record has none. The view lives until the next call.
+  bool ComparedTextOf(const RecordBatch& batch, const RecordRef& record, std::string_view* out);
+
+  // Stem document frequencies of the records processed so far (null without
+  // `sentences`).
+  const TermWeights* term_weights() const { return term_weights_.get(); }
+
  private:
   // Starts parsing a JSONL record in place; a line that fails only UTF-8 validation is
   // repaired into repaired_ and parsed from there (*repaired set).
@@ -49,6 +62,8 @@ class RecordProcessor {
   void ProcessJsonLine(const RecordBatch& batch, const RecordRef& record, DocumentTable* out);
   // Parses a JSONL record far enough to find its text; false if it has none.
   bool TextOfJsonLine(const RecordBatch& batch, const RecordRef& record, std::string_view* text);
+  // Splits `text` into sentences: their keys into sentence_keys_, its stems counted.
+  void SketchSentences(std::string_view text);
   // Appends the sketch of normalized_ (or zeros for a rejected record) to *out.
   void AppendSketch(bool rejected, DocumentTable* out);
   // Normalizes and hashes `text` into *doc; false if it has no tokens. Sets *repaired
@@ -70,6 +85,13 @@ class RecordProcessor {
   std::unique_ptr<PageCleaner> cleaner_;  // made on first use
   CleanedPage cleaned_;
   Sketch sketch_;
+  // Rewrite candidates (null when off): sentences, their keys, the corpus's stems.
+  std::unique_ptr<SentenceSketcher> sentence_sketcher_;
+  std::unique_ptr<ContentWords> content_words_;
+  std::unique_ptr<TermWeights> term_weights_;
+  std::vector<uint32_t> sentence_keys_;  // of the record being processed
+  uint32_t sentence_count_ = 0;
+  std::vector<uint64_t> record_stems_;
   std::string normalized_;
   std::string repaired_;
 };

@@ -1,0 +1,54 @@
+// SentenceSketcher. Stems are already 64-bit hashes (content_words.h), so one
+// multiply by a random odd constant per MinHash value permutes them well enough; the
+// high 32 bits of the product are its value, the minimum over the stems its slot.
+
+#include "sketch/sentence_sketcher.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace echoes {
+namespace {
+
+uint64_t SplitMix64(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+SentenceSketcher::SentenceSketcher(const SentenceSketchOptions& options) : options_(options) {
+  const size_t values = static_cast<size_t>(options_.bands) * static_cast<size_t>(options_.rows);
+  multipliers_.resize(values);
+  uint64_t seed = 0x5E47E4CE0000ULL;  // fixed: keys must not change between runs
+  for (uint64_t& m : multipliers_) {
+    seed = SplitMix64(seed);
+    m = seed | 1;
+  }
+}
+
+bool SentenceSketcher::Sketch(const std::vector<Term>& terms, uint32_t* keys) {
+  stems_.clear();
+  for (const Term& t : terms) stems_.push_back(t.stem);
+  std::sort(stems_.begin(), stems_.end());
+  stems_.erase(std::unique(stems_.begin(), stems_.end()), stems_.end());
+  if (stems_.size() < options_.min_stems) return false;
+  const size_t rows = static_cast<size_t>(options_.rows);
+  for (size_t band = 0; band < static_cast<size_t>(options_.bands); ++band) {
+    uint64_t key = band;
+    for (size_t row = 0; row < rows; ++row) {
+      const uint64_t multiplier = multipliers_[band * rows + row];
+      uint32_t minimum = std::numeric_limits<uint32_t>::max();
+      for (uint64_t stem : stems_) {
+        minimum = std::min(minimum, static_cast<uint32_t>((stem * multiplier) >> 32));
+      }
+      key = SplitMix64(key ^ minimum);
+    }
+    keys[band] = static_cast<uint32_t>(key >> 32);
+  }
+  return true;
+}
+
+}  // namespace echoes
