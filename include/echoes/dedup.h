@@ -7,7 +7,8 @@
 //
 // RunDedup reads every input, finds the echoes among its documents (`exact`: same
 // normalized text; `near`: word-shingle Jaccard >= threshold; `contained`: the smaller
-// text's shingles mostly inside the other), verifies every candidate, groups them into
+// text's shingles mostly inside the other; `rewrite`: the same story sentence by
+// sentence in other words), verifies every candidate, groups them into
 // star clusters around a representative (no chaining), and writes into options.out_dir:
 //   kept.jsonl      the kept input records, byte for byte as read (a text file becomes
 //                   {"id": <relative path>, "text": <content>})
@@ -69,6 +70,12 @@ struct DedupOptions {
   // Find `near` and `contained` echoes too (MinHash-LSH over word shingles, every
   // candidate verified). Off: exact duplicates only.
   bool near = true;
+  // Find `rewrite` echoes too: records that tell the same story sentence by sentence
+  // in other words (spun, paraphrased, translated), found through shared sentence
+  // sketches and verified by aligning their sentences. Compared are the records that
+  // represent their clusters after exact and near matching. Costs a sentence split and
+  // a stemmer per record: about a fifth of the near-duplicate speed.
+  bool rewrite = true;
   // Words per shingle. 5 is what datatrove, text-dedup and NeMo Curator use.
   int shingle_size = 5;
   // MinHash values per signature. 128 gives a Jaccard estimate within ±0.035 (1 sd) at 0.8.
@@ -107,6 +114,8 @@ struct DedupStats {
   uint64_t candidates = 0;      // candidate pairs from the LSH and sample indexes
   uint64_t verified_edges = 0;  // candidates confirmed as near or contained
   uint64_t exact_checks = 0;    // candidates decided on exact shingle sets, read again
+  uint64_t rewrite_candidates = 0;  // record pairs aligned sentence by sentence
+  uint64_t rewrite_edges = 0;       // of them, verified rewrites
   int bands = 0;                // LSH plan used
   int rows = 0;
   std::map<std::string, uint64_t> rejected_by_reason;  // "invalid_json" -> n

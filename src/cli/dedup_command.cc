@@ -32,9 +32,14 @@ Outputs in --out DIR (each written to a temporary name, then renamed):
   stats.json       counts (kept + dropped + rejected == read), then timings
 
 Relations: exact (same normalized text), near (word-shingle Jaccard >= --threshold),
-contained (the smaller text's shingles >= --containment inside the other). Candidates
-come from MinHash-LSH and are all verified; clusters are stars around a representative,
-so every dropped record was verified against the record it is a duplicate of.
+contained (the smaller text's shingles >= --containment inside the other), rewrite
+(the same story sentence by sentence in other words: spun, paraphrased, translated;
+two articles about one event that merely quote the same people are not linked).
+Candidates come from MinHash-LSH over shingles and from sketches of each sentence's
+stems, and are all verified (shingle Jaccard; sentence alignment for rewrites, whose
+edges list the aligned sentences). Clusters are stars around a representative, so
+every dropped record was verified against the record it is a duplicate of, or follows
+a cluster member that was (its edge names that member in "via").
 
 The record kept from each cluster has the earliest date; then the longest text; then
 the one read first. An excerpt never displaces the text that contains it. Output is
@@ -47,6 +52,8 @@ Examples:
   echoes dedup data/sample/news.jsonl --out out/
   zcat crawl-*.jsonl.gz | echoes dedup - --out out/ --threads 8
   echoes dedup articles/ --out out/ --strict
+  echoes dedup pages/ --out out/ --clean            # HTML or scraped pages: chrome removed first
+  echoes dedup crawl.jsonl --out out/ --no-rewrite  # data cleaning at full speed
   echoes dedup corpus.jsonl.zst --out out/ --threshold 0.7 --dry-run)";
 
 void PrintSummary(const DedupStats& s) {
@@ -149,8 +156,12 @@ int DedupCommand(int argc, char** argv) {
       ->capture_default_str();
   bool exact_only = false;
   bool dry_run = false;
+  bool no_rewrite = false;
   app.add_flag("--exact-only", exact_only,
-               "exact duplicates only: no MinHash, no near or contained echoes");
+               "exact duplicates only: no MinHash, no near, contained or rewrite echoes");
+  app.add_flag("--no-rewrite", no_rewrite,
+               "exact, near and contained only: no sentence sketches or alignment "
+               "(about 5x faster)");
   app.add_option("--threshold", options.threshold,
                  "shingle Jaccard at or above which two texts are near duplicates")
       ->capture_default_str()
@@ -184,6 +195,7 @@ int DedupCommand(int argc, char** argv) {
   if (std::optional<int> stop = ParseFlags(app, argc, argv, "dedup")) return *stop;
   options.max_record_bytes = max_record_mb << 20;
   options.near = !exact_only;
+  options.rewrite = !exact_only && !no_rewrite;
   if (dry_run) return PrintPlan(inputs, options);
 
   ProgressLine progress(!quiet);

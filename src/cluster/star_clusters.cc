@@ -6,12 +6,16 @@
 
 namespace echoes {
 
-Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
+Clustering ClusterStars(const DocumentTable& table, const Clustering& base,
                         const std::vector<Edge>& edges) {
   const size_t n = table.docs.size();
+  const auto between_units = [&](const Edge& e) {
+    return base.representative_of[e.a] == e.a && base.representative_of[e.b] == e.b;
+  };
   // Adjacency in CSR form: neighbours of record r are adjacent[offsets[r] .. offsets[r+1]).
   std::vector<uint64_t> offsets(n + 1, 0);
   for (const Edge& e : edges) {
+    if (!between_units(e)) continue;
     ++offsets[e.a + 1];
     ++offsets[e.b + 1];
   }
@@ -20,6 +24,7 @@ Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
   {
     std::vector<uint64_t> fill(offsets.begin(), offsets.end() - 1);
     for (size_t k = 0; k < edges.size(); ++k) {
+      if (!between_units(edges[k])) continue;
       adjacent[fill[edges[k].a]++] = k;
       adjacent[fill[edges[k].b]++] = k;
     }
@@ -29,7 +34,7 @@ Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
   // whatever the order, so the sort (random reads of DocumentInfo) skips most records.
   std::vector<uint64_t> units;
   for (uint64_t i = 0; i < n; ++i) {
-    if (!table.docs[i].rejected && exact.representative_of[i] == i && offsets[i + 1] > offsets[i])
+    if (!table.docs[i].rejected && base.representative_of[i] == i && offsets[i + 1] > offsets[i])
       units.push_back(i);
   }
   std::sort(units.begin(), units.end(), [&](uint64_t a, uint64_t b) {
@@ -66,17 +71,18 @@ Clustering ClusterStars(const DocumentTable& table, const Clustering& exact,
   // per record would cost an allocation each.
   std::vector<uint32_t> member_count(n, 0);
   for (uint64_t i = 0; i < n; ++i) {
-    if (!table.docs[i].rejected) ++member_count[center_of[exact.representative_of[i]]];
+    if (!table.docs[i].rejected) ++member_count[center_of[base.representative_of[i]]];
   }
   for (uint64_t i = 0; i < n; ++i) {
     result.representative_of[i] = i;
     if (table.docs[i].rejected) continue;
-    const uint64_t unit = exact.representative_of[i];
+    const uint64_t unit = base.representative_of[i];
     const uint64_t center = center_of[unit];
     result.representative_of[i] = center;
     if (i == center) continue;
     if (unit == center) {
-      result.relation_of[i] = Relation::kExact;
+      result.relation_of[i] = base.relation_of[i];
+      result.edge_of[i] = base.edge_of[i];
     } else {
       result.edge_of[i] = unit_edge[unit];
       result.relation_of[i] = edges[static_cast<size_t>(unit_edge[unit])].relation;

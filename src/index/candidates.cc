@@ -8,6 +8,7 @@
 #include <thread>
 #include <utility>
 
+#include "util/parallel_ranges.h"
 #include "util/radix_sort.h"
 
 namespace echoes {
@@ -24,25 +25,6 @@ bool CollidedEarlier(const DocumentTable& table, uint32_t a, uint32_t b, size_t 
 }
 
 inline uint64_t PairKey(const CandidatePair& p) { return uint64_t{p.a} << 32 | p.b; }
-
-// Cuts [0, count) into `threads` contiguous ranges, runs find(first, last, &pairs) on
-// each (the first on the calling thread), and joins the pair lists in range order, so
-// the result does not depend on the thread count.
-template <typename Find>
-std::vector<CandidatePair> FindInRanges(size_t count, int threads, Find find) {
-  const size_t ranges = std::clamp<size_t>(static_cast<size_t>(std::max(threads, 1)), 1,
-                                           std::max<size_t>(count, 1));
-  std::vector<std::vector<CandidatePair>> found(ranges);
-  std::vector<std::thread> workers;
-  for (size_t r = 1; r < ranges; ++r) {
-    workers.emplace_back(find, count * r / ranges, count * (r + 1) / ranges, &found[r]);
-  }
-  find(0, count / ranges, &found[0]);
-  for (std::thread& t : workers) t.join();
-  std::vector<CandidatePair> pairs = std::move(found[0]);
-  for (size_t r = 1; r < ranges; ++r) pairs.insert(pairs.end(), found[r].begin(), found[r].end());
-  return pairs;
-}
 
 }  // namespace
 
@@ -75,7 +57,7 @@ std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
       }
     }
   };
-  std::vector<CandidatePair> pairs = FindInRanges(table.band_count, threads, band_range);
+  std::vector<CandidatePair> pairs = FindInRanges<CandidatePair>(table.band_count, threads, band_range);
   RadixSort(&pairs, PairKey);
   return pairs;
 }
@@ -167,7 +149,7 @@ std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
       touched.clear();
     }
   };
-  return FindInRanges(n, threads, count_range);
+  return FindInRanges<CandidatePair>(n, threads, count_range);
 }
 
 }  // namespace echoes

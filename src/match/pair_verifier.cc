@@ -32,6 +32,8 @@ const char* RelationName(Relation relation) {
       return "near";
     case Relation::kContained:
       return "contained";
+    case Relation::kRewrite:
+      return "rewrite";
   }
   return "none";
 }

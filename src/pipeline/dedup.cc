@@ -3,7 +3,9 @@
 //   expand inputs → read + parse + normalize + hash + sketch (parallel, DocumentTable)
 //   → exact groups (sort by hash) → candidates (LSH bands, containment samples)
 //   → verify (signatures; shingle sets read again near a threshold)
-//   → star clusters → write result files → read again, write kept records
+//   → star clusters → (rewrite) candidates from sentence sketches of the
+//   representatives → verify (texts read again, sentences aligned) → star clusters of
+//   the clusters → write result files → read again, write kept records
 //
 // Only DocumentTable (56 bytes + the id + the sketch per record) lives for the whole
 // run; texts are read again instead of being held, so memory does not grow with
@@ -24,6 +26,7 @@
 #include "pipeline/document_table.h"
 #include "pipeline/near_stage.h"
 #include "pipeline/parallel_reader.h"
+#include "pipeline/rewrite_stage.h"
 #include "pipeline/stage_files.h"
 #include "report/kept_file.h"
 #include "report/result_files.h"
@@ -154,13 +157,15 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
     phase_start = now;
   };
 
-  // Sign: every record parsed, normalized, hashed and (with near) sketched.
+  // Sign: every record parsed, normalized, hashed and (with near) sketched; with
+  // rewrite, its sentences filed and its stems counted.
   const int threads = ResolveThreads(options.threads);
   const SketchOptions sketch = ResolveSketch(options);
+  const SentenceSketchOptions sentence_sketch;
   DocumentTable table;
-  const uint64_t input_bytes =
-      ReadAllRecords(input_list.sources, options, options.near ? &sketch : nullptr, nullptr, threads, start,
-                     input_list.total_bytes, &table);
+  const uint64_t input_bytes = ReadAllRecords(
+      input_list.sources, options, options.near ? &sketch : nullptr,
+      options.rewrite ? &sentence_sketch : nullptr, threads, start, input_list.total_bytes, &table);
   if (options.strict && !table.rejections.empty()) {
     return Status::StrictStop(DescribeRejection(table.rejections.front(), input_list.sources));
   }
@@ -194,6 +199,19 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
     clustering = ClusterStars(table, clustering, near.edges);
   }
   end_phase("cluster");
+  // Rewrites between the clusters' representatives; their edges join whole clusters.
+  RewriteEdges rewrites;
+  std::vector<Edge> edges = std::move(near.edges);
+  if (options.rewrite) {
+    Result<RewriteEdges> found =
+        FindRewriteEdges(table, clustering, edges, input_list.sources, options, threads);
+    if (!found.ok()) return found.status();
+    rewrites = std::move(found).value();
+    edges.insert(edges.end(), rewrites.edges.begin(), rewrites.edges.end());
+    if (!rewrites.edges.empty()) clustering = ClusterStars(table, clustering, edges);
+    end_phase("rewrites");
+    for (const auto& sub : rewrites.phase_seconds) phases.push_back({"  " + sub.first, sub.second});
+  }
 
   // Filter: the result files, and the kept records read again. They are independent:
   // with a second thread the small files are written while kept.jsonl is.
@@ -205,9 +223,10 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
     options.on_progress(p);
   }
   const auto write_results = [&]() -> Status {
-    if (Status s = WriteDropped(options.out_dir, table, clustering, near.edges); !s.ok()) return s;
+    if (Status s = WriteDropped(options.out_dir, table, clustering, edges); !s.ok()) return s;
     if (Status s = WriteClusters(options.out_dir, table, clustering); !s.ok()) return s;
-    if (Status s = WriteEdges(options.out_dir, table, clustering, near.edges, options.all_edges);
+    if (Status s = WriteEdges(options.out_dir, table, clustering, edges, rewrites.evidence,
+                              options.all_edges);
         !s.ok()) {
       return s;
     }
@@ -229,7 +248,9 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
 
   DedupStats stats = CountOutcomes(table, clustering);
   stats.candidates = near.candidates;
-  stats.verified_edges = near.edges.size();
+  stats.verified_edges = edges.size() - rewrites.edges.size();
+  stats.rewrite_candidates = rewrites.candidates;
+  stats.rewrite_edges = rewrites.edges.size();
   stats.exact_checks = near.exact_checks;
   if (options.near) {
     stats.bands = sketch.bands;

@@ -15,7 +15,7 @@ namespace {
 
 constexpr char kMagic[8] = {'E', 'C', 'H', 'O', 'E', 'S', '0', '1'};
 // 2: one-permutation signatures over rotate-xor shingle hashes.
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;
 
 class Writer {
  public:
@@ -143,6 +143,10 @@ Status WriteSignStage(const std::string& path, const DocumentTable& t) {
   w.Array(t.signatures);
   w.Array(t.band_keys);
   w.Array(t.samples);
+  w.U64(t.sentence_bands);
+  w.Array(t.sentence_keys);
+  w.U64(t.term_weights ? t.term_weights->documents() : 0);
+  w.Array(t.term_weights ? t.term_weights->counts() : std::vector<uint32_t>());
   if (!w.status().ok()) return w.status();
   return file.Commit();
 }
@@ -167,6 +171,10 @@ Result<DocumentTable> ReadSignStage(const std::string& path) {
   ok = ok && r.U64(&t.repaired_utf8) && r.U64(&t.generated_ids) && r.U64(&t.unparsed_dates) &&
        r.U64(&t.text_bytes) && r.U64(&signature_size) && r.U64(&band_count) &&
        r.Array(&t.signatures) && r.Array(&t.band_keys) && r.Array(&t.samples);
+  uint64_t sentence_bands = 0, weighed_documents = 0;
+  std::vector<uint32_t> stem_counts;
+  ok = ok && r.U64(&sentence_bands) && r.Array(&t.sentence_keys) && r.U64(&weighed_documents) &&
+       r.Array(&stem_counts);
   if (!ok) return r.error();
   if (!r.at_end()) {
     r.Fail("trailing bytes");
@@ -174,9 +182,17 @@ Result<DocumentTable> ReadSignStage(const std::string& path) {
   }
   t.signature_size = signature_size;
   t.band_count = band_count;
+  t.sentence_bands = sentence_bands;
   const size_t n = t.docs.size();
   bool consistent =
       t.signatures.size() == n * signature_size && t.band_keys.size() == n * band_count;
+  uint64_t sentences = 0;
+  for (const DocumentInfo& d : t.docs) sentences += d.sentences;
+  consistent = consistent && t.sentence_keys.size() == sentences * sentence_bands;
+  if (!stem_counts.empty()) {
+    t.term_weights = std::make_unique<TermWeights>();
+    consistent = consistent && t.term_weights->SetCounts(std::move(stem_counts), weighed_documents);
+  }
   for (const DocumentInfo& d : t.docs)
     consistent = consistent && d.id_offset + d.id_size <= t.ids.size();
   for (const ShingleSample& s : t.samples) consistent = consistent && s.record < n;

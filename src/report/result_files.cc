@@ -68,8 +68,59 @@ Status WriteClusters(const std::string& dir, const DocumentTable& table,
   });
 }
 
+namespace {
+
+// The "evidence" object of a rewrite edge, with sides as the line names them: side A
+// of the line is the edge's b when `swap`.
+void AppendRewriteEvidence(const RewriteEvidenceText& e, bool swap, const DocumentTable& table,
+                           const Edge& edge, std::string* line) {
+  size_t counted = 0;
+  for (const RewriteEvidenceText::Pair& p : e.pairs) counted += !p.quotation;
+  line->append("{\"aligned_pairs\":");
+  line->append(std::to_string(counted));
+  line->append(",\"quotation_pairs\":");
+  line->append(std::to_string(e.pairs.size() - counted));
+  line->append(",\"coverage_a\":");
+  AppendJsonScore(line, swap ? e.coverage_b : e.coverage_a);
+  line->append(",\"coverage_b\":");
+  AppendJsonScore(line, swap ? e.coverage_a : e.coverage_b);
+  line->append(",\"sentences_a\":");
+  line->append(std::to_string(swap ? e.sentences_b : e.sentences_a));
+  line->append(",\"sentences_b\":");
+  line->append(std::to_string(swap ? e.sentences_a : e.sentences_b));
+  line->append(",\"source\":");
+  if (e.direction.direction == Direction::kUndetermined) {
+    line->append("null");
+  } else {
+    AppendJsonString(line, table.IdOf(e.direction.direction == Direction::kAToB ? edge.a : edge.b));
+  }
+  line->append(",\"source_basis\":\"");
+  line->append(e.direction.basis);
+  line->append("\",\"pairs\":[");
+  for (size_t k = 0; k < e.pairs.size(); ++k) {
+    const RewriteEvidenceText::Pair& p = e.pairs[k];
+    const uint32_t a_first = swap ? p.b_first : p.a_first, a_last = swap ? p.b_last : p.a_last;
+    const uint32_t b_first = swap ? p.a_first : p.b_first, b_last = swap ? p.a_last : p.b_last;
+    line->append(k ? ",{\"a\":[" : "{\"a\":[");
+    line->append(std::to_string(a_first) + "," + std::to_string(a_last) + "],\"b\":[" +
+                 std::to_string(b_first) + "," + std::to_string(b_last) + "],\"similarity\":");
+    AppendJsonScore(line, p.similarity);
+    if (p.quotation) line->append(",\"quotation\":true");
+    if (p.moved) line->append(",\"moved\":true");
+    line->append(",\"a_text\":");
+    AppendJsonString(line, swap ? p.b_text : p.a_text);
+    line->append(",\"b_text\":");
+    AppendJsonString(line, swap ? p.a_text : p.b_text);
+    line->push_back('}');
+  }
+  line->append("]}");
+}
+
+}  // namespace
+
 Status WriteEdges(const std::string& dir, const DocumentTable& table, const Clustering& clustering,
-                  const std::vector<Edge>& edges, bool all_edges) {
+                  const std::vector<Edge>& edges,
+                  const std::vector<RewriteEvidenceText>& rewrite_evidence, bool all_edges) {
   return WriteFile(dir, "edges.jsonl", [&](auto append, std::string& line) -> Status {
     std::vector<uint8_t> written(all_edges ? edges.size() : 0, 0);
     const auto write = [&](uint64_t a, uint64_t b, Relation relation, const Edge* edge) {
@@ -87,7 +138,20 @@ Status WriteEdges(const std::string& dir, const DocumentTable& table, const Clus
         return append(line);
       }
       AppendJsonScore(&line, edge->score());
-      line.append(",\"evidence\":{\"jaccard\":");
+      // `a` stands in for the edge's endpoint other than `b`.
+      const uint64_t stand_in = edge->a == b ? edge->b : edge->a;
+      if (stand_in != a) {
+        line.append(",\"via\":");
+        AppendJsonString(&line, table.IdOf(stand_in));
+      }
+      line.append(",\"evidence\":");
+      if (edge->relation == Relation::kRewrite) {
+        AppendRewriteEvidence(rewrite_evidence[edge->evidence], edge->a == b, table, *edge,
+                              &line);
+        line.append("}\n");
+        return append(line);
+      }
+      line.append("{\"jaccard\":");
       AppendJsonScore(&line, edge->jaccard);
       line.append(",\"containment\":");
       AppendJsonScore(&line, edge->containment);

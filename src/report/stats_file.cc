@@ -57,6 +57,8 @@ std::string StatsToJson(const DedupStats& s) {
   AppendCount(&out, "candidates", s.candidates);
   AppendCount(&out, "verified_edges", s.verified_edges);
   AppendCount(&out, "exact_checks", s.exact_checks);
+  AppendCount(&out, "rewrite_candidates", s.rewrite_candidates);
+  AppendCount(&out, "rewrite_edges", s.rewrite_edges);
   AppendCount(&out, "repaired_utf8", s.repaired_utf8);
   AppendCount(&out, "generated_ids", s.generated_ids);
   AppendCount(&out, "unparsed_dates", s.unparsed_dates);

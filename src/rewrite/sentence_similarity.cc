@@ -52,6 +52,13 @@ void TermWeights::AddDistinctStems(const std::vector<uint64_t>& stems) {
   ++documents_;
 }
 
+bool TermWeights::SetCounts(std::vector<uint32_t> counts, uint64_t documents) {
+  if (counts.size() != kSlots) return false;
+  df_ = std::move(counts);
+  documents_ = documents;
+  return true;
+}
+
 void TermWeights::Merge(const TermWeights& other) {
   for (size_t i = 0; i < kSlots; ++i) df_[i] += other.df_[i];
   documents_ += other.documents_;

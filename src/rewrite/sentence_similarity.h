@@ -30,6 +30,10 @@ class TermWeights {
   // log((N + 1) / (df + 0.5)): rare stems weigh more; unseen ones the most.
   double Weight(uint64_t stem) const;
   uint64_t documents() const { return documents_; }
+  // The raw counts, for stage files; SetCounts is false (and changes nothing) when
+  // `counts` is not of the table's size.
+  const std::vector<uint32_t>& counts() const { return df_; }
+  bool SetCounts(std::vector<uint32_t> counts, uint64_t documents);
 
  private:
   static constexpr size_t kSlots = size_t{1} << 20;
