@@ -8,6 +8,7 @@
 #include "clean/article_header.h"
 #include "clean/line_features.h"
 #include "clean/line_model.h"
+#include "text/hard_wrap.h"
 
 namespace echoes {
 namespace {
@@ -43,7 +44,11 @@ bool EndsSentence(std::string_view s) {
 
 }  // namespace
 
-CleanedText CleanPageText(std::string_view page) {
+CleanedText CleanPageText(std::string_view raw_page) {
+  // Wrapped prose is judged paragraph by paragraph, as a flattened page would show it:
+  // its line fragments look like menu items to the line model.
+  const std::string unwrapped = UnwrapLines(raw_page);
+  const std::string_view page = unwrapped;
   std::vector<std::string_view> lines;
   for (size_t start = 0; start <= page.size();) {
     size_t end = page.find('\n', start);

@@ -21,6 +21,7 @@
 #include "io/record_batcher.h"
 #include "report/json_writer.h"
 #include "rewrite/alignment.h"
+#include "rewrite/direction.h"
 
 namespace echoes::cli {
 namespace {
@@ -227,11 +228,19 @@ int ExplainCommand(int argc, char** argv) {
   const RewriteEvidence& evidence = explanation.evidence;
   const double milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  // Dates as written (ISO 8601 compares as text); a guess only for a rewrite.
+  const int dates_order = sides[0].date.empty() || sides[1].date.empty() ||
+                                  sides[0].date == sides[1].date
+                              ? 0
+                              : (sides[0].date < sides[1].date ? -1 : 1);
+  const DirectionGuess guess = GuessDirection(dates_order, evidence);
   std::string direction = "undetermined";
-  if (evidence.rewrite && !sides[0].date.empty() && !sides[1].date.empty() &&
-      sides[0].date != sides[1].date) {
-    direction = sides[0].date < sides[1].date ? "A -> B (A is dated earlier)"
-                                              : "B -> A (B is dated earlier)";
+  if (evidence.rewrite && guess.direction != Direction::kUndetermined) {
+    const bool a_first = guess.direction == Direction::kAToB;
+    direction = std::string(a_first ? "A -> B" : "B -> A") +
+                (std::string(guess.basis) == "dates"
+                     ? (a_first ? " (A is dated earlier)" : " (B is dated earlier)")
+                     : (a_first ? " (B sits inside A)" : " (A sits inside B)"));
   }
   const char* relation = evidence.rewrite ? "rewrite" : "none";
 
@@ -261,7 +270,8 @@ int ExplainCommand(int argc, char** argv) {
              std::to_string(p.b_first) + "," + std::to_string(p.b_last) + "],\"similarity\":";
       AppendJsonScore(&out, p.similarity);
       out += std::string(",\"quotation\":") + (p.quotation ? "true" : "false") +
-             ",\"moved\":" + (p.moved ? "true" : "false") + ",\"a_text\":";
+             ",\"slight\":" + (p.slight ? "true" : "false") + ",\"moved\":" +
+             (p.moved ? "true" : "false") + ",\"a_text\":";
       AppendJsonString(&out, text_of(sides[0].sentences, p.a_first, p.a_last));
       out += ",\"b_text\":";
       AppendJsonString(&out, text_of(sides[1].sentences, p.b_first, p.b_last));
@@ -307,7 +317,9 @@ int ExplainCommand(int argc, char** argv) {
                                 (p.b_last != p.b_first ? "-" + std::to_string(p.b_last + 1) : "");
     std::printf("%s  %s %s  similarity %.2f%s\n", Pad(label_a, column).c_str(), "|",
                 label_b.c_str(), p.similarity,
-                p.quotation ? "  (shared quotation: not counted)" : "");
+                p.quotation ? "  (shared quotation: not counted)"
+                : p.slight  ? "  (weighs next to nothing: not counted)"
+                            : "");
     const std::vector<std::string> la = Wrap(text_a, column), lb = Wrap(text_b, column);
     for (size_t line = 0; line < std::max(la.size(), lb.size()); ++line) {
       std::printf("%s  | %s\n", Pad(line < la.size() ? la[line] : "", column).c_str(),

@@ -76,10 +76,15 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
   std::sort(pairs.begin(), pairs.end(), PairLess);
   pairs.erase(std::unique(pairs.begin(), pairs.end(), PairEqual), pairs.end());
 
-  // Sentences filed per record, for "all of the shorter one's".
+  // Sentences filed per record, for "all of the shorter one's", and the first of them.
   const auto filed = [&](uint32_t record) {
     const auto range = std::equal_range(filing.record_of.begin(), filing.record_of.end(), record);
     return static_cast<uint32_t>(range.second - range.first);
+  };
+  const auto first_filed = [&](uint32_t record) {
+    return static_cast<uint32_t>(
+        std::lower_bound(filing.record_of.begin(), filing.record_of.end(), record) -
+        filing.record_of.begin());
   };
   std::vector<RewriteCandidate> candidates;
   std::vector<uint32_t> side_a, side_b;
@@ -97,7 +102,12 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
     const uint32_t a = pairs[begin].record_a, b = pairs[begin].record_b;
     if (shared >= options.min_shared ||
         shared >= std::min(filed(a), filed(b))) {
-      candidates.push_back({a, b, shared});
+      RewriteCandidate c{a, b, shared, {}};
+      const uint32_t base_a = first_filed(a), base_b = first_filed(b);
+      for (size_t k = begin; k < end; ++k) {
+        c.met.push_back({pairs[k].sentence_a - base_a, pairs[k].sentence_b - base_b});
+      }
+      candidates.push_back(std::move(c));
     }
     begin = end;
   }

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace echoes {
@@ -23,6 +24,9 @@ struct RewriteCandidate {
   uint32_t a = 0;  // a < b, record indices
   uint32_t b = 0;
   uint32_t shared_sentences = 0;  // sentences of the side with fewer that met the other
+  // The sentence pairs that met, as (filed sentence of a, filed sentence of b), each
+  // counted from the record's first filed sentence; sorted.
+  std::vector<std::pair<uint32_t, uint32_t>> met;
 };
 
 struct RewriteIndexOptions {

@@ -204,7 +204,8 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   std::vector<Edge> edges = std::move(near.edges);
   if (options.rewrite) {
     Result<RewriteEdges> found =
-        FindRewriteEdges(table, clustering, edges, input_list.sources, options, threads);
+        FindRewriteEdges(table, clustering, edges, input_list.sources, options,
+                         sentence_sketch, threads);
     if (!found.ok()) return found.status();
     rewrites = std::move(found).value();
     edges.insert(edges.end(), rewrites.edges.begin(), rewrites.edges.end());

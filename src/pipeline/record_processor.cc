@@ -297,6 +297,9 @@ std::string_view RecordProcessor::ArticleOf(std::string_view text, uint32_t sour
     if (!cleaner_->CleanHtml(text, "", &cleaned_).ok()) cleaned_.text.clear();
   } else {
     cleaned_ = CleanPageTextToPage(text);
+    // A short text with no page around it (a wire brief, a results table) can look
+    // like chrome line by line; a record is never emptied by cleaning plain text.
+    if (cleaned_.text.empty()) return text;
   }
   return cleaned_.text;
 }

@@ -13,6 +13,7 @@
 #include "index/rewrite_candidates.h"
 #include "pipeline/record_rereader.h"
 #include "rewrite/alignment.h"
+#include "sketch/sentence_sketcher.h"
 #include "util/parallel_ranges.h"
 
 namespace echoes {
@@ -30,6 +31,32 @@ std::string SentencesText(const SentencedText& s, uint32_t first, uint32_t last)
   return std::string(s.text.substr(s.spans[first].begin, s.spans[last].end - s.spans[first].begin));
 }
 
+// The cheap test before the alignment: of the sentence pairs that met in the index,
+// at least min_short_pairs (on distinct sentences of each side) must be alike by the
+// sentence model itself. Key collisions of sentences that only share a few common
+// stems ("the company said it expects") make most candidates, and this rejects them
+// at the cost of a few comparisons instead of one per sentence pair.
+bool SentencesThatMetAreAlike(const RewriteCandidate& c, const std::vector<uint32_t>& filed_a,
+                              const std::vector<uint32_t>& filed_b, const PreparedText& a,
+                              const PreparedText& b, const TermWeights& weights,
+                              const AlignOptions& options) {
+  std::vector<uint32_t> alike_a, alike_b;
+  for (const auto& [fa, fb] : c.met) {
+    if (fa >= filed_a.size() || fb >= filed_b.size()) continue;  // defensive: text changed
+    const uint32_t i = filed_a[fa], j = filed_b[fb];
+    if (AlignmentSimilarity(a.spans[0][i], b.spans[0][j], weights, options.min_similarity) >=
+        options.min_similarity) {
+      alike_a.push_back(i);
+      alike_b.push_back(j);
+    }
+  }
+  const auto distinct = [](std::vector<uint32_t>* v) {
+    std::sort(v->begin(), v->end());
+    return static_cast<size_t>(std::unique(v->begin(), v->end()) - v->begin());
+  };
+  return std::min(distinct(&alike_a), distinct(&alike_b)) >= options.min_short_pairs;
+}
+
 struct AlignedEdge {
   Edge edge;
   RewriteEvidenceText evidence;
@@ -40,7 +67,8 @@ struct AlignedEdge {
 Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clustering& clustering,
                                       const std::vector<Edge>& known,
                                       const std::vector<InputSource>& sources,
-                                      const DedupOptions& options, int threads) {
+                                      const DedupOptions& options,
+                                      const SentenceSketchOptions& sentences, int threads) {
   RewriteEdges result;
   auto phase_start = std::chrono::steady_clock::now();
   const auto end_phase = [&](const char* name) {
@@ -93,9 +121,14 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
   }
   std::sort(wanted.begin(), wanted.end());
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  const TermWeights& weights = *table.term_weights;
   std::vector<SentencedText> texts(wanted.size());
+  std::vector<PreparedText> prepared(wanted.size());
+  std::vector<std::vector<uint32_t>> filed(wanted.size());  // filed sentence → sentence
   std::vector<std::unique_ptr<ContentWords>> words(static_cast<size_t>(std::max(threads, 1)));
   for (auto& w : words) w = std::make_unique<ContentWords>();
+  std::vector<std::unique_ptr<SentenceSketcher>> sketchers(words.size());
+  for (auto& s : sketchers) s = std::make_unique<SentenceSketcher>(sentences);
   Status read = ReadRecordsAgain(
       wanted, table, sources, options, nullptr, threads,
       [&](size_t k, size_t slice, RecordProcessor* processor, const RecordBatch& batch,
@@ -103,22 +136,33 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
         std::string_view text;
         if (processor->ComparedTextOf(batch, record, &text)) {
           texts[k] = SplitIntoSentences(std::string(text), words[slice].get());
+          prepared[k] = PrepareText(texts[k], weights);
+          for (size_t i = 0; i < texts[k].terms.size(); ++i) {
+            if (sketchers[slice]->Files(texts[k].terms[i])) filed[k].push_back(i);
+          }
         }
       });
   if (!read.ok()) return read;
-  const auto text_of = [&](uint32_t record) -> const SentencedText& {
-    return texts[static_cast<size_t>(std::lower_bound(wanted.begin(), wanted.end(), record) -
-                                     wanted.begin())];
+  const auto index_of = [&](uint32_t record) {
+    return static_cast<size_t>(std::lower_bound(wanted.begin(), wanted.end(), record) -
+                               wanted.begin());
   };
 
-  // Alignment: every candidate, in slices joined in order.
-  const TermWeights& weights = *table.term_weights;
+  // Alignment: every candidate whose sentences that met are alike, in slices joined in
+  // order.
+  const AlignOptions align;
   const auto align_range = [&](size_t first, size_t last, std::vector<AlignedEdge>* found) {
     for (size_t k = first; k < last; ++k) {
       const RewriteCandidate& c = candidates[k];
-      const SentencedText& a = text_of(c.a);
-      const SentencedText& b = text_of(c.b);
-      const RewriteEvidence evidence = AlignDocuments(a, b, weights);
+      const size_t ka = index_of(c.a), kb = index_of(c.b);
+      if (!SentencesThatMetAreAlike(c, filed[ka], filed[kb], prepared[ka], prepared[kb],
+                                    weights, align)) {
+        continue;
+      }
+      const SentencedText& a = texts[ka];
+      const SentencedText& b = texts[kb];
+      const RewriteEvidence evidence =
+          AlignPrepared(a, prepared[ka], b, prepared[kb], weights, align);
       if (!evidence.rewrite) continue;
       AlignedEdge aligned;
       aligned.edge.a = c.a;
@@ -140,6 +184,7 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
         pair.similarity = static_cast<float>(p.similarity);
         pair.quotation = p.quotation;
         pair.moved = p.moved;
+        pair.slight = p.slight;
         pair.a_text = SentencesText(a, p.a_first, p.a_last);
         pair.b_text = SentencesText(b, p.b_first, p.b_last);
         text.pairs.push_back(std::move(pair));

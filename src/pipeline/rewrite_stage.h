@@ -17,6 +17,7 @@
 #include "match/edge.h"
 #include "pipeline/document_table.h"
 #include "rewrite/direction.h"
+#include "sketch/sentence_sketcher.h"
 
 namespace echoes {
 
@@ -27,6 +28,7 @@ struct RewriteEvidenceText {
     float similarity = 0;
     bool quotation = false;  // shared words mostly quoted on both sides: does not count
     bool moved = false;      // found out of order
+    bool slight = false;     // both sides weigh next to nothing: does not count
     std::string a_text, b_text;
   };
   std::vector<Pair> pairs;
@@ -48,7 +50,7 @@ struct RewriteEdges {
 
 // Finds the rewrite edges between the records that represent their clusters in
 // `clustering` (representative_of[r] == r), from the sentence keys and stem weights
-// the reading pass left in `table`. Pairs that already have an edge in `known` (the
+// the reading pass left in `table` (filed with `sentences`). Pairs that already have an edge in `known` (the
 // near and contained edges, sorted by (a, b)) are left as they are: clustering has
 // judged them, and an excerpt must not come to represent its source through a
 // rewrite edge. Reads `sources` again for the candidates' texts.
@@ -57,7 +59,8 @@ struct RewriteEdges {
 Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clustering& clustering,
                                       const std::vector<Edge>& known,
                                       const std::vector<InputSource>& sources,
-                                      const DedupOptions& options, int threads);
+                                      const DedupOptions& options,
+                                      const SentenceSketchOptions& sentences, int threads);
 
 }  // namespace echoes
 

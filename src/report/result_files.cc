@@ -74,12 +74,15 @@ namespace {
 // of the line is the edge's b when `swap`.
 void AppendRewriteEvidence(const RewriteEvidenceText& e, bool swap, const DocumentTable& table,
                            const Edge& edge, std::string* line) {
-  size_t counted = 0;
-  for (const RewriteEvidenceText::Pair& p : e.pairs) counted += !p.quotation;
+  size_t counted = 0, quotations = 0;
+  for (const RewriteEvidenceText::Pair& p : e.pairs) {
+    counted += !p.quotation && !p.slight;
+    quotations += p.quotation;
+  }
   line->append("{\"aligned_pairs\":");
   line->append(std::to_string(counted));
   line->append(",\"quotation_pairs\":");
-  line->append(std::to_string(e.pairs.size() - counted));
+  line->append(std::to_string(quotations));
   line->append(",\"coverage_a\":");
   AppendJsonScore(line, swap ? e.coverage_b : e.coverage_a);
   line->append(",\"coverage_b\":");
@@ -107,6 +110,7 @@ void AppendRewriteEvidence(const RewriteEvidenceText& e, bool swap, const Docume
     AppendJsonScore(line, p.similarity);
     if (p.quotation) line->append(",\"quotation\":true");
     if (p.moved) line->append(",\"moved\":true");
+    if (p.slight) line->append(",\"slight\":true");
     line->append(",\"a_text\":");
     AppendJsonString(line, swap ? p.b_text : p.a_text);
     line->append(",\"b_text\":");

@@ -13,12 +13,11 @@ namespace {
 constexpr double kNone = -std::numeric_limits<double>::infinity();
 // The most sentences one sentence may pair with (a summary sentence for several).
 constexpr size_t kMaxSpan = 3;
-
-double WeightOf(const SentenceBag& bag, const TermWeights& weights) {
-  double w = 0;
-  for (uint64_t s : bag.stems) w += weights.Weight(s);
-  return w;
-}
+// A sentence pair whose similarity cannot reach this (ProbabilityBound) starts no
+// aligned pair, not even as part of a split or merge. Below AlignOptions'
+// min_similarity, so a half of a split sentence still opens the cell; it only skips
+// pairs with next to nothing in common, which are most of the n × m.
+constexpr double kCellGate = 0.2;
 
 bool SharesAStem(const SentenceBag& x, const SentenceBag& y) {
   size_t i = 0, j = 0;
@@ -27,6 +26,19 @@ bool SharesAStem(const SentenceBag& x, const SentenceBag& y) {
     x.stems[i] < y.stems[j] ? ++i : ++j;
   }
   return false;
+}
+
+// True when both sentences state figures and share none: "25,000 tonnes" against
+// "38,000 tonnes" is another report from the same template, not the same fact
+// reworded (a rewrite keeps the facts).
+bool FiguresDisagree(const SentenceBag& x, const SentenceBag& y) {
+  if (x.numbers.empty() || y.numbers.empty()) return false;
+  size_t i = 0, j = 0;
+  while (i < x.numbers.size() && j < y.numbers.size()) {
+    if (x.numbers[i] == y.numbers[j]) return false;
+    x.numbers[i] < y.numbers[j] ? ++i : ++j;
+  }
+  return true;
 }
 
 // True when most of the weight the two sentences share is quoted on both sides.
@@ -63,14 +75,47 @@ SentencedText SplitIntoSentences(std::string text, ContentWords* words) {
   return out;
 }
 
+double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights,
+                           double floor) {
+  if (!SharesAStem(x, y) || FiguresDisagree(x, y)) return 0.0;
+  if (ProbabilityBound(x, y, weights) < floor) return 0.0;
+  return kSentenceModel.Probability(PairFeatures(x, y, weights));
+}
+
+PreparedText PrepareText(const SentencedText& t, const TermWeights& weights) {
+  PreparedText prepared;
+  prepared.spans.resize(kMaxSpan);
+  std::vector<SentenceBag>& single = prepared.spans[0];
+  single.resize(t.terms.size());
+  for (size_t i = 0; i < t.terms.size(); ++i) {
+    single[i] = BagOf(t.terms[i]);
+    WeighBag(weights, &single[i]);
+  }
+  std::vector<Term> run;
+  for (size_t s = 1; s < kMaxSpan; ++s) {
+    for (size_t k = 0; k + s < t.terms.size(); ++k) {
+      run.clear();
+      for (size_t q = k; q <= k + s; ++q) run.insert(run.end(), t.terms[q].begin(), t.terms[q].end());
+      prepared.spans[s].push_back(BagOf(run));
+      WeighBag(weights, &prepared.spans[s].back());
+    }
+  }
+  return prepared;
+}
+
 RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
                                const TermWeights& weights, const AlignOptions& options) {
+  return AlignPrepared(a, PrepareText(a, weights), b, PrepareText(b, weights), weights, options);
+}
+
+RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepared_a,
+                              const SentencedText& b, const PreparedText& prepared_b,
+                              const TermWeights& weights, const AlignOptions& options) {
   const size_t n = a.terms.size(), m = b.terms.size();
   RewriteEvidence evidence;
   if (n == 0 || m == 0) return evidence;
-  std::vector<SentenceBag> bags_a(n), bags_b(m);
-  for (size_t i = 0; i < n; ++i) bags_a[i] = BagOf(a.terms[i]);
-  for (size_t j = 0; j < m; ++j) bags_b[j] = BagOf(b.terms[j]);
+  const std::vector<SentenceBag>& bags_a = prepared_a.spans[0];
+  const std::vector<SentenceBag>& bags_b = prepared_b.spans[0];
 
   // Cell (i, j): the best alignment of A[0, i) with B[0, j). A pair joins `da`
   // sentences of A with `db` of B: one with one, or one with up to kMaxSpan (a split
@@ -82,26 +127,11 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
   };
   std::vector<Cell> table((n + 1) * (m + 1));
   const auto at = [&](size_t i, size_t j) -> Cell& { return table[i * (m + 1) + j]; };
-  // Bags of runs of 2..kMaxSpan sentences, made once: spans[s][k] joins sentences
-  // k .. k+s of a text.
-  const auto spans_of = [](const SentencedText& t, const std::vector<SentenceBag>& single) {
-    std::vector<std::vector<SentenceBag>> spans(kMaxSpan);
-    spans[0] = single;
-    for (size_t s = 1; s < kMaxSpan; ++s) {
-      for (size_t k = 0; k + s < t.terms.size(); ++k) {
-        std::vector<Term> run;
-        for (size_t q = k; q <= k + s; ++q) run.insert(run.end(), t.terms[q].begin(), t.terms[q].end());
-        spans[s].push_back(BagOf(run));
-      }
-    }
-    return spans;
-  };
-  const std::vector<std::vector<SentenceBag>> spans_a = spans_of(a, bags_a), spans_b = spans_of(b, bags_b);
+  const std::vector<std::vector<SentenceBag>>& spans_a = prepared_a.spans;
+  const std::vector<std::vector<SentenceBag>>& spans_b = prepared_b.spans;
   const auto similarity = [&](size_t i0, size_t i1, size_t j0, size_t j1) {
-    const SentenceBag& x = spans_a[i1 - i0][i0];
-    const SentenceBag& y = spans_b[j1 - j0][j0];
-    if (!SharesAStem(x, y)) return 0.0;
-    return kSentenceModel.Probability(PairFeatures(x, y, weights));
+    return AlignmentSimilarity(spans_a[i1 - i0][i0], spans_b[j1 - j0][j0], weights,
+                               options.min_similarity);
   };
   for (size_t i = 0; i <= n; ++i) {
     for (size_t j = 0; j <= m; ++j) {
@@ -109,7 +139,10 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
       Cell best{kNone, 0, 0, 0};
       if (i > 0 && at(i - 1, j).score > best.score) best = {at(i - 1, j).score, 1, 0, 0};
       if (j > 0 && at(i, j - 1).score > best.score) best = {at(i, j - 1).score, 0, 1, 0};
-      if (i == 0 || j == 0 || !SharesAStem(bags_a[i - 1], bags_b[j - 1])) {
+      // A cell is looked at only when its own sentence pair could be related: every
+      // pair that ends here (one to one, or a split or merge) contains that pair.
+      if (i == 0 || j == 0 || !SharesAStem(bags_a[i - 1], bags_b[j - 1]) ||
+          ProbabilityBound(bags_a[i - 1], bags_b[j - 1], weights) < kCellGate) {
         at(i, j) = best;
         continue;
       }
@@ -188,10 +221,17 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
   // Coverage of each text by the pairs that are not shared quotations.
   double total_a = 0, total_b = 0, covered_a = 0, covered_b = 0;
   std::vector<double> weight_a(n), weight_b(m);
-  for (size_t i = 0; i < n; ++i) total_a += weight_a[i] = WeightOf(bags_a[i], weights);
-  for (size_t j = 0; j < m; ++j) total_b += weight_b[j] = WeightOf(bags_b[j], weights);
+  for (size_t i = 0; i < n; ++i) total_a += weight_a[i] = bags_a[i].weight;
+  for (size_t j = 0; j < m; ++j) total_b += weight_b[j] = bags_b[j].weight;
   size_t evidence_pairs = 0;
+  const double mean_a = total_a / static_cast<double>(n), mean_b = total_b / static_cast<double>(m);
   for (AlignedPair& pair : evidence.pairs) {
+    double pair_a = 0, pair_b = 0;
+    for (uint32_t i = pair.a_first; i <= pair.a_last; ++i) pair_a += weight_a[i];
+    for (uint32_t j = pair.b_first; j <= pair.b_last; ++j) pair_b += weight_b[j];
+    pair.slight = pair_a < options.min_pair_weight * mean_a &&
+                  pair_b < options.min_pair_weight * mean_b;
+    if (pair.slight) continue;
     std::vector<Term> ta, tb;
     for (uint32_t i = pair.a_first; i <= pair.a_last; ++i) ta.insert(ta.end(), a.terms[i].begin(), a.terms[i].end());
     for (uint32_t j = pair.b_first; j <= pair.b_last; ++j) tb.insert(tb.end(), b.terms[j].begin(), b.terms[j].end());
@@ -212,7 +252,7 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
   evidence.rewrite =
       (evidence_pairs >= options.min_pairs && evidence.score >= options.min_coverage) ||
       (shorter < options.min_pairs && evidence_pairs >= shorter &&
-       evidence.score >= options.min_short_coverage);
+       evidence_pairs >= options.min_short_pairs && evidence.score >= options.min_short_coverage);
   return evidence;
 }
 

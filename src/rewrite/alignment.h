@@ -37,6 +37,7 @@ struct AlignedPair {
   double similarity = 0;   // the sentence model's probability
   bool quotation = false;  // the shared words are mostly quoted speech on both sides
   bool moved = false;      // out of order: found after the ordered alignment
+  bool slight = false;     // both sides weigh next to nothing ("Reuter", "Six mths")
 };
 
 // Calibrated on data/sample's labelled pairs (21 rewrite, 34 same-event): at 0.35 and
@@ -53,13 +54,20 @@ struct AlignOptions {
   size_t min_pairs = 3;
   double min_coverage = 0.35;
   // ... or, for a shorter text of fewer sentences than min_pairs (a two-line summary),
-  // every one of its sentences aligned, covering at least this share.
+  // every one of its sentences aligned, covering at least this share, and at least
+  // min_short_pairs of them: one shared sentence is a coincidence or a quote at
+  // corpus scale (Reuters-21578 has hundreds of one-line briefs), not a rewrite.
   double min_short_coverage = 0.7;
+  size_t min_short_pairs = 2;
+  // A pair whose sentences weigh less than this share of their text's mean sentence
+  // weight, on both sides, is shown but not counted: a sign-off or a table label
+  // repeated in every report of a kind carries no evidence.
+  double min_pair_weight = 0.25;
 };
 
 struct RewriteEvidence {
   std::vector<AlignedPair> pairs;  // ordered pairs, then moved ones
-  size_t quotation_pairs = 0;
+  size_t quotation_pairs = 0;      // of them, shared quotations (slight pairs are neither)
   double coverage_a = 0, coverage_b = 0;  // share of each text's content weight aligned
   double score = 0;                       // coverage of the shorter text, quotes aside
   bool rewrite = false;
@@ -67,6 +75,26 @@ struct RewriteEvidence {
 
 RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
                                const TermWeights& weights, const AlignOptions& options = {});
+
+// The similarity the alignment gives two sentences (or runs of them): the sentence
+// model's probability, or 0 when they share no stem, when their figures disagree
+// (both state numbers, none in common: another report from the same template, not
+// the same fact reworded), or when it cannot reach `floor` (then the value is never
+// used, and computing it is skipped).
+double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights,
+                           double floor);
+
+// A text made ready for alignment: the bags of its sentences and of runs of two and
+// three, weighed. A corpus run aligns one text with many others and prepares it once.
+struct PreparedText {
+  std::vector<std::vector<SentenceBag>> spans;  // spans[s][k]: sentences k .. k+s
+};
+PreparedText PrepareText(const SentencedText& text, const TermWeights& weights);
+
+// AlignDocuments on prepared texts (`weights` the ones they were prepared with).
+RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepared_a,
+                              const SentencedText& b, const PreparedText& prepared_b,
+                              const TermWeights& weights, const AlignOptions& options = {});
 
 // Two texts on their own (no corpus): cut into sentences, stems weighted by how few
 // of the two texts' sentences use them, aligned.

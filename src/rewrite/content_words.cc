@@ -32,6 +32,25 @@ bool IsFunctionWord(std::string_view word) {
   return false;
 }
 
+// The digits of a number written as a word ("seven" → "7", "forty" → "40"), or empty.
+// Scale words (hundred, million) stay words: "10 million" and "10 billion" differ in
+// them, and a figure is compared as the set of its numbers.
+std::string_view DigitsOfNumberWord(std::string_view w) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 28> kNumberWords = {{
+      {"zero", "0"},      {"one", "1"},        {"two", "2"},       {"three", "3"},
+      {"four", "4"},      {"five", "5"},       {"six", "6"},       {"seven", "7"},
+      {"eight", "8"},     {"nine", "9"},       {"ten", "10"},      {"eleven", "11"},
+      {"twelve", "12"},   {"thirteen", "13"},  {"fourteen", "14"}, {"fifteen", "15"},
+      {"sixteen", "16"},  {"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"},
+      {"twenty", "20"},   {"thirty", "30"},    {"forty", "40"},    {"fifty", "50"},
+      {"sixty", "60"},    {"seventy", "70"},   {"eighty", "80"},   {"ninety", "90"}}};
+  if (w.size() < 3 || w.size() > 9) return {};
+  for (const auto& [word, digits] : kNumberWords) {
+    if (word.size() == w.size() && word == w) return digits;
+  }
+  return {};
+}
+
 // "didn't" gives "didn" and "t".
 bool IsNegation(std::string_view w) {
   return w == "not" || w == "no" || w == "never" || w == "nor" || w == "without" || w == "t";
@@ -100,7 +119,7 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       ++i;
       continue;
     }
-    const bool number = s[i] >= '0' && s[i] <= '9';
+    bool number = s[i] >= '0' && s[i] <= '9';
     const size_t begin = i;
     word.clear();
     while (i < s.size()) {
@@ -118,14 +137,17 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
     term.begin = static_cast<uint32_t>(begin);
     term.end = static_cast<uint32_t>(i);
     term.quoted = quoted;
-    term.number = number;
     term.negation = IsNegation(word);
     if (number) {
       word.erase(std::remove(word.begin(), word.end(), ','), word.end());  // 3,000 = 3000
       term.stem = XXH3_64bits(word.data(), word.size());
+    } else if (const std::string_view digits = DigitsOfNumberWord(word); !digits.empty()) {
+      number = true;  // "four cts" and "4 cts" state the same figure
+      term.stem = XXH3_64bits(digits.data(), digits.size());
     } else {
       term.stem = StemOf(word);
     }
+    term.number = number;
     out->push_back(term);
   }
   return quoted;

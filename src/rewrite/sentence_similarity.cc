@@ -37,6 +37,15 @@ SentenceBag BagOf(const std::vector<Term>& terms) {
   return bag;
 }
 
+void WeighBag(const TermWeights& weights, SentenceBag* bag) {
+  bag->stem_weights.resize(bag->stems.size());
+  bag->weight = 0;
+  for (size_t k = 0; k < bag->stems.size(); ++k) {
+    bag->stem_weights[k] = weights.Weight(bag->stems[k]);
+    bag->weight += bag->stem_weights[k];
+  }
+}
+
 TermWeights::TermWeights() : df_(kSlots, 0) {}
 
 void TermWeights::AddDocument(const std::vector<Term>& terms) {
@@ -74,11 +83,24 @@ SentenceFeatures PairFeatures(const std::vector<Term>& a, const std::vector<Term
   return PairFeatures(BagOf(a), BagOf(b), weights);
 }
 
-SentenceFeatures PairFeatures(const SentenceBag& x, const SentenceBag& y,
-                              const TermWeights& weights) {
+namespace {
+
+// The features the stems decide: weighted coverage of each side, count Dice.
+struct StemOverlap {
+  double cx = 0, cy = 0, dice = 0;
+};
+
+StemOverlap OverlapOf(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights) {
+  const bool weighed = x.stem_weights.size() == x.stems.size() &&
+                      y.stem_weights.size() == y.stems.size() && !x.stems.empty();
   double wx = 0, wy = 0, shared = 0;
-  for (uint64_t s : x.stems) wx += weights.Weight(s);
-  for (uint64_t s : y.stems) wy += weights.Weight(s);
+  if (weighed) {
+    wx = x.weight;
+    wy = y.weight;
+  } else {
+    for (uint64_t s : x.stems) wx += weights.Weight(s);
+    for (uint64_t s : y.stems) wy += weights.Weight(s);
+  }
   size_t i = 0, j = 0, common = 0;
   while (i < x.stems.size() && j < y.stems.size()) {
     if (x.stems[i] < y.stems[j]) {
@@ -86,19 +108,40 @@ SentenceFeatures PairFeatures(const SentenceBag& x, const SentenceBag& y,
     } else if (y.stems[j] < x.stems[i]) {
       ++j;
     } else {
-      shared += weights.Weight(x.stems[i]);
+      shared += weighed ? x.stem_weights[i] : weights.Weight(x.stems[i]);
       ++common;
       ++i;
       ++j;
     }
   }
-  const double cx = wx > 0 ? shared / wx : 0.0, cy = wy > 0 ? shared / wy : 0.0;
+  StemOverlap o;
+  o.cx = wx > 0 ? shared / wx : 0.0;
+  o.cy = wy > 0 ? shared / wy : 0.0;
+  o.dice = Dice(common, x.stems.size(), y.stems.size());
+  return o;
+}
+
+}  // namespace
+
+double ProbabilityBound(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights) {
+  const StemOverlap o = OverlapOf(x, y, weights);
+  const SentenceModel& model = kSentenceModel;
+  double z = model.bias + model.weights[0] * std::min(o.cx, o.cy) +
+             model.weights[1] * std::max(o.cx, o.cy) + model.weights[2] * o.dice;
+  for (size_t k = 3; k < kSentenceFeatureCount; ++k) z += std::max(0.0, model.weights[k]);
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+SentenceFeatures PairFeatures(const SentenceBag& x, const SentenceBag& y,
+                              const TermWeights& weights) {
+  const StemOverlap o = OverlapOf(x, y, weights);
+  const double cx = o.cx, cy = o.cy;
   const size_t shared_numbers = SortedIntersectionSize(x.numbers, y.numbers);
   const size_t number_union = x.numbers.size() + y.numbers.size() - shared_numbers;
   SentenceFeatures f{};
   f[0] = std::min(cx, cy);  // how much of the less covered sentence the other says
   f[1] = std::max(cx, cy);
-  f[2] = Dice(common, x.stems.size(), y.stems.size());
+  f[2] = o.dice;
   f[3] = Dice(SortedIntersectionSize(x.bigrams, y.bigrams), x.bigrams.size(), y.bigrams.size());
   f[4] = x.numbers != y.numbers ? 1.0 : 0.0;  // a figure that differs
   f[5] = number_union == 0 ? 0.0 : 1.0 - static_cast<double>(shared_numbers) / number_union;

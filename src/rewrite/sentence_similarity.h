@@ -50,10 +50,17 @@ struct SentenceBag {
   std::vector<std::pair<uint64_t, uint64_t>> bigrams;
   bool negation = false;
   size_t terms = 0;
+  // After WeighBag: each stem's weight, and their sum. An alignment compares every
+  // sentence with many others, and a weight costs a logarithm.
+  std::vector<double> stem_weights;
+  double weight = 0;
 };
 SentenceBag BagOf(const std::vector<Term>& terms);
+// Fills bag->stem_weights and bag->weight from `weights`.
+void WeighBag(const TermWeights& weights, SentenceBag* bag);
 
-// Features of a sentence pair (order does not matter).
+// Features of a sentence pair (order does not matter). Bags that went through
+// WeighBag with the same `weights` are compared without computing weights again.
 SentenceFeatures PairFeatures(const SentenceBag& a, const SentenceBag& b,
                               const TermWeights& weights);
 SentenceFeatures PairFeatures(const std::vector<Term>& a, const std::vector<Term>& b,
@@ -67,6 +74,12 @@ struct SentenceModel {
 
 // Fitted on all MSRP training pairs; P >= 0.5 means "paraphrase".
 extern const SentenceModel kSentenceModel;
+
+// An upper bound on kSentenceModel's probability for the pair, from the stem overlap
+// alone (every other feature at its most favourable value; all features lie in
+// [0, 1]). An aligner compares most sentences with most others and almost all fall
+// far below its threshold: the bound skips them at the cost of one merge.
+double ProbabilityBound(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights);
 
 // Fits a logistic model to (features, label) by Newton's method with L2 penalty `l2`
 // (the bias is not penalised). Used by bench/msrp_eval.cc and its test.

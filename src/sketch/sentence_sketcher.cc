@@ -29,15 +29,31 @@ SentenceSketcher::SentenceSketcher(const SentenceSketchOptions& options) : optio
   }
 }
 
-bool SentenceSketcher::Sketch(const std::vector<Term>& terms, uint32_t* keys) {
+bool SentenceSketcher::Files(const std::vector<Term>& terms) {
   stems_.clear();
   for (const Term& t : terms) stems_.push_back(t.stem);
   std::sort(stems_.begin(), stems_.end());
+  return static_cast<size_t>(std::unique(stems_.begin(), stems_.end()) - stems_.begin()) >=
+         options_.min_stems;
+}
+
+bool SentenceSketcher::Sketch(const std::vector<Term>& terms, uint32_t* keys) {
+  stems_.clear();
+  numbers_.clear();
+  for (const Term& t : terms) {
+    stems_.push_back(t.stem);
+    if (t.number && options_.numbers_in_key) numbers_.push_back(t.stem);
+  }
+  std::sort(stems_.begin(), stems_.end());
   stems_.erase(std::unique(stems_.begin(), stems_.end()), stems_.end());
   if (stems_.size() < options_.min_stems) return false;
+  std::sort(numbers_.begin(), numbers_.end());
+  numbers_.erase(std::unique(numbers_.begin(), numbers_.end()), numbers_.end());
+  uint64_t figures = 0;
+  for (uint64_t n : numbers_) figures = SplitMix64(figures ^ n);
   const size_t rows = static_cast<size_t>(options_.rows);
   for (size_t band = 0; band < static_cast<size_t>(options_.bands); ++band) {
-    uint64_t key = band;
+    uint64_t key = band ^ figures;
     for (size_t row = 0; row < rows; ++row) {
       const uint64_t multiplier = multipliers_[band * rows + row];
       uint32_t minimum = std::numeric_limits<uint32_t>::max();

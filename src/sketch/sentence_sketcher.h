@@ -25,6 +25,10 @@ struct SentenceSketchOptions {
   // Sentences with fewer distinct stems ("Reuters", "Photo: AP", a dateline) say too
   // little to pair on and are not filed.
   size_t min_stems = 4;
+  // The sentence's figures (its number terms, as a set) are part of every key: a
+  // rewrite keeps the facts, and templated reports (quarterly results, crop figures)
+  // that differ only in their numbers are different stories, not copies.
+  bool numbers_in_key = true;
 };
 
 // Thread safety: not thread-safe (scratch); use one per thread.
@@ -40,10 +44,14 @@ class SentenceSketcher {
 
   const SentenceSketchOptions& options() const { return options_; }
 
+  // Whether Sketch files a sentence with `terms` (it has enough distinct stems).
+  bool Files(const std::vector<Term>& terms);
+
  private:
   SentenceSketchOptions options_;
   std::vector<uint64_t> multipliers_;  // one odd multiplier per MinHash value
   std::vector<uint64_t> stems_;        // scratch: the sentence's distinct stems
+  std::vector<uint64_t> numbers_;      // scratch: its distinct number terms
 };
 
 }  // namespace echoes

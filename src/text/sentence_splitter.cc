@@ -7,6 +7,8 @@
 #include <array>
 #include <string>
 
+#include "text/hard_wrap.h"
+
 namespace echoes {
 namespace {
 
@@ -77,8 +79,11 @@ void Add(std::string_view t, size_t begin, size_t end, std::vector<SentenceSpan>
 std::vector<SentenceSpan> SplitSentences(std::string_view t) {
   std::vector<SentenceSpan> out;
   size_t begin = 0;
+  // In hard-wrapped prose a line break inside a paragraph is a space.
+  const bool wrapped = LooksHardWrapped(t);
   for (size_t i = 0; i < t.size(); ++i) {
     const char c = t[i];
+    if (c == '\n' && wrapped && IsWrapBreak(t, i)) continue;
     if (c == '\n') {
       Add(t, begin, i, &out);
       begin = i + 1;

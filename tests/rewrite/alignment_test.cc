@@ -17,7 +17,7 @@ namespace {
 
 size_t EvidencePairs(const RewriteEvidence& e) {
   size_t n = 0;
-  for (const AlignedPair& p : e.pairs) n += !p.quotation;
+  for (const AlignedPair& p : e.pairs) n += !p.quotation && !p.slight;
   return n;
 }
 
