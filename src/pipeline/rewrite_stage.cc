@@ -155,6 +155,7 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
     for (size_t k = first; k < last; ++k) {
       const RewriteCandidate& c = candidates[k];
       const size_t ka = index_of(c.a), kb = index_of(c.b);
+      if (NameOverlap(prepared[ka], prepared[kb]) < align.min_name_overlap) continue;
       if (!SentencesThatMetAreAlike(c, filed[ka], filed[kb], prepared[ka], prepared[kb],
                                     weights, align)) {
         continue;

@@ -41,6 +41,46 @@ bool FiguresDisagree(const SentenceBag& x, const SentenceBag& y) {
   return true;
 }
 
+// True when both sentences name someone or something and the names they share weigh
+// less than half of the lighter side's names: "Toyota Motor Credit is issuing a bond,
+// lead manager Nomura said" against "Eksportfinans is issuing a bond, lead manager
+// Mitsubishi Finance said" is the same template about another issuer. A spinner or a
+// translator keeps the names.
+bool NamesDisagree(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights) {
+  if (x.names.empty() || y.names.empty()) return false;
+  double wx = 0, wy = 0, shared = 0;
+  for (uint64_t s : x.names) wx += weights.Weight(s);
+  for (uint64_t s : y.names) {
+    const double w = weights.Weight(s);
+    wy += w;
+    if (std::binary_search(x.names.begin(), x.names.end(), s)) shared += w;
+  }
+  return shared < 0.5 * std::min(wx, wy);
+}
+
+}  // namespace
+
+double NameOverlap(const PreparedText& a, const PreparedText& b) {
+  const SentenceBag& x = a.names;
+  const SentenceBag& y = b.names;
+  if (x.stems.empty() || y.stems.empty()) return 1;
+  double shared = 0;
+  size_t i = 0, j = 0;
+  while (i < x.stems.size() && j < y.stems.size()) {
+    if (x.stems[i] == y.stems[j]) {
+      shared += x.stem_weights[i];
+      ++i;
+      ++j;
+    } else {
+      x.stems[i] < y.stems[j] ? ++i : ++j;
+    }
+  }
+  const double lighter = std::min(x.weight, y.weight);
+  return lighter > 0 ? shared / lighter : 1;
+}
+
+namespace {
+
 // True when most of the weight the two sentences share is quoted on both sides.
 bool SharedQuotation(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights) {
   double shared = 0, quoted = 0;
@@ -79,6 +119,7 @@ double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const Ter
                            double floor) {
   if (!SharesAStem(x, y) || FiguresDisagree(x, y)) return 0.0;
   if (ProbabilityBound(x, y, weights) < floor) return 0.0;
+  if (NamesDisagree(x, y, weights)) return 0.0;
   return kSentenceModel.Probability(PairFeatures(x, y, weights));
 }
 
@@ -91,6 +132,14 @@ PreparedText PrepareText(const SentencedText& t, const TermWeights& weights) {
     single[i] = BagOf(t.terms[i]);
     WeighBag(weights, &single[i]);
   }
+  std::vector<Term> names;
+  for (const std::vector<Term>& sentence : t.terms) {
+    for (const Term& term : sentence) {
+      if (term.name) names.push_back(term);
+    }
+  }
+  prepared.names = BagOf(names);
+  WeighBag(weights, &prepared.names);
   std::vector<Term> run;
   for (size_t s = 1; s < kMaxSpan; ++s) {
     for (size_t k = 0; k + s < t.terms.size(); ++k) {
@@ -114,6 +163,7 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
   const size_t n = a.terms.size(), m = b.terms.size();
   RewriteEvidence evidence;
   if (n == 0 || m == 0) return evidence;
+  evidence.name_overlap = NameOverlap(prepared_a, prepared_b);
   const std::vector<SentenceBag>& bags_a = prepared_a.spans[0];
   const std::vector<SentenceBag>& bags_b = prepared_b.spans[0];
 
@@ -249,10 +299,11 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
   evidence.coverage_b = total_b > 0 ? covered_b / total_b : 0;
   evidence.score = total_a <= total_b ? evidence.coverage_a : evidence.coverage_b;
   const size_t shorter = total_a <= total_b ? n : m;
-  evidence.rewrite =
+  const bool enough_pairs =
       (evidence_pairs >= options.min_pairs && evidence.score >= options.min_coverage) ||
       (shorter < options.min_pairs && evidence_pairs >= shorter &&
        evidence_pairs >= options.min_short_pairs && evidence.score >= options.min_short_coverage);
+  evidence.rewrite = enough_pairs && evidence.name_overlap >= options.min_name_overlap;
   return evidence;
 }
 

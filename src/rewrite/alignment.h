@@ -63,12 +63,18 @@ struct AlignOptions {
   // weight, on both sides, is shown but not counted: a sign-off or a table label
   // repeated in every report of a kind carries no evidence.
   double min_pair_weight = 0.25;
+  // The names both texts use must weigh at least this share of the lighter side's
+  // names: a rewrite keeps who and where, while a template filled in for another
+  // company (bond issues, dividend notices, results) shares its sentences and not its
+  // names. Texts without names are not judged on them.
+  double min_name_overlap = 0.5;
 };
 
 struct RewriteEvidence {
   std::vector<AlignedPair> pairs;  // ordered pairs, then moved ones
   size_t quotation_pairs = 0;      // of them, shared quotations (slight pairs are neither)
   double coverage_a = 0, coverage_b = 0;  // share of each text's content weight aligned
+  double name_overlap = 1;  // weight of shared names / the lighter side's (1: no names)
   double score = 0;                       // coverage of the shorter text, quotes aside
   bool rewrite = false;
 };
@@ -79,8 +85,9 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
 // The similarity the alignment gives two sentences (or runs of them): the sentence
 // model's probability, or 0 when they share no stem, when their figures disagree
 // (both state numbers, none in common: another report from the same template, not
-// the same fact reworded), or when it cannot reach `floor` (then the value is never
-// used, and computing it is skipped).
+// the same fact reworded), when their names disagree (both name someone, and share
+// little of it: the same template about another company), or when it cannot reach
+// `floor` (then the value is never used, and computing it is skipped).
 double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights,
                            double floor);
 
@@ -88,8 +95,13 @@ double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const Ter
 // three, weighed. A corpus run aligns one text with many others and prepares it once.
 struct PreparedText {
   std::vector<std::vector<SentenceBag>> spans;  // spans[s][k]: sentences k .. k+s
+  SentenceBag names;  // every name of the text (as stems), weighed
 };
 PreparedText PrepareText(const SentencedText& text, const TermWeights& weights);
+
+// Weight of the names both texts use over the lighter side's names (1 when either
+// has none): RewriteEvidence::name_overlap, cheap enough to test before aligning.
+double NameOverlap(const PreparedText& a, const PreparedText& b);
 
 // AlignDocuments on prepared texts (`weights` the ones they were prepared with).
 RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepared_a,

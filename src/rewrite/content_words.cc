@@ -102,11 +102,13 @@ ContentWords::~ContentWords() { sb_stemmer_delete(stemmer_); }
 bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* out) {
   out->clear();
   std::string word;
+  bool starts_sentence = true;  // the next word opens the sentence (or a quotation)
   for (size_t i = 0; i < s.size();) {
     size_t quote_length = 0;
     bool opens = false, closes = false;
     if (IsQuoteAt(s, i, &quote_length, &opens, &closes)) {
       quoted = opens && closes ? !quoted : opens;
+      if (quoted) starts_sentence = true;
       i += quote_length;
       continue;
     }
@@ -121,6 +123,8 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
     }
     bool number = s[i] >= '0' && s[i] <= '9';
     const size_t begin = i;
+    const bool opening = starts_sentence;
+    starts_sentence = false;
     word.clear();
     while (i < s.size()) {
       const auto c = static_cast<unsigned char>(s[i]);
@@ -134,6 +138,10 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
     if (word.empty()) continue;
     if (!number && IsFunctionWord(word)) continue;
     Term term;
+    // A name: capitalised inside the sentence, and not a word in capitals (headlines,
+    // tickers and sign-offs are written in capitals whole).
+    term.name = !opening && s[begin] >= 'A' && s[begin] <= 'Z' && i - begin > 1 &&
+                !(s[begin + 1] >= 'A' && s[begin + 1] <= 'Z');
     term.begin = static_cast<uint32_t>(begin);
     term.end = static_cast<uint32_t>(i);
     term.quoted = quoted;

@@ -19,6 +19,7 @@ struct Term {
   bool quoted = false;
   bool number = false;
   bool negation = false;        // not, no, never, nor, without, n't
+  bool name = false;            // capitalised inside its sentence: a name, a place, a month
   uint32_t begin = 0, end = 0;  // the word's bytes in the sentence
 };
 

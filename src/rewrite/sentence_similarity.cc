@@ -25,10 +25,11 @@ SentenceBag BagOf(const std::vector<Term>& terms) {
     bag.stems.push_back(terms[i].stem);
     if (terms[i].number) bag.numbers.push_back(terms[i].stem);
     if (terms[i].quoted) bag.quoted.push_back(terms[i].stem);
+    if (terms[i].name) bag.names.push_back(terms[i].stem);
     bag.negation = bag.negation || terms[i].negation;
     if (i + 1 < terms.size()) bag.bigrams.push_back({terms[i].stem, terms[i + 1].stem});
   }
-  for (auto* v : {&bag.stems, &bag.numbers, &bag.quoted}) {
+  for (auto* v : {&bag.stems, &bag.numbers, &bag.quoted, &bag.names}) {
     std::sort(v->begin(), v->end());
     v->erase(std::unique(v->begin(), v->end()), v->end());
   }

@@ -47,6 +47,7 @@ using SentenceFeatures = std::array<double, kSentenceFeatureCount>;
 // A sentence prepared for comparison: its distinct stems (sorted), numbers, bigrams.
 struct SentenceBag {
   std::vector<uint64_t> stems, numbers, quoted;  // quoted: stems said inside quotes
+  std::vector<uint64_t> names;                   // stems of names (Term::name)
   std::vector<std::pair<uint64_t, uint64_t>> bigrams;
   bool negation = false;
   size_t terms = 0;
