@@ -81,6 +81,20 @@ double NameOverlap(const PreparedText& a, const PreparedText& b) {
 
 namespace {
 
+// True when at least half the terms of sentences [first, last] are numbers: a row of
+// a price table or a results summary. Two rows that agree are the same market at
+// another hour, or the same template, as often as a copy: not evidence of a rewrite.
+bool MostlyFigures(const SentencedText& t, uint32_t first, uint32_t last) {
+  size_t terms = 0, numbers = 0;
+  for (uint32_t i = first; i <= last; ++i) {
+    for (const Term& term : t.terms[i]) {
+      ++terms;
+      numbers += term.number;
+    }
+  }
+  return terms > 0 && 2 * numbers >= terms;
+}
+
 // True when most of the weight the two sentences share is quoted on both sides.
 bool SharedQuotation(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights) {
   double shared = 0, quoted = 0;
@@ -279,8 +293,10 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
     double pair_a = 0, pair_b = 0;
     for (uint32_t i = pair.a_first; i <= pair.a_last; ++i) pair_a += weight_a[i];
     for (uint32_t j = pair.b_first; j <= pair.b_last; ++j) pair_b += weight_b[j];
-    pair.slight = pair_a < options.min_pair_weight * mean_a &&
-                  pair_b < options.min_pair_weight * mean_b;
+    pair.slight = (pair_a < options.min_pair_weight * mean_a &&
+                   pair_b < options.min_pair_weight * mean_b) ||
+                  (MostlyFigures(a, pair.a_first, pair.a_last) &&
+                   MostlyFigures(b, pair.b_first, pair.b_last));
     if (pair.slight) continue;
     std::vector<Term> ta, tb;
     for (uint32_t i = pair.a_first; i <= pair.a_last; ++i) ta.insert(ta.end(), a.terms[i].begin(), a.terms[i].end());
