@@ -1,11 +1,14 @@
-// FindRewriteCandidates: per band, (key, sentence) sorted so equal keys are adjacent;
-// each bucket yields sentence pairs of different records; the pairs of all bands are
-// sorted by record pair, and a record pair is counted in distinct sentences per side.
+// FindRewriteCandidates: each band's sentences sorted by key, so a bucket is a run;
+// then, record by record, the partners its sentences meet in every band are gathered
+// and counted in distinct sentences per side. Nothing proportional to the number of
+// sentence collisions is ever stored: a corpus in which every sentence has fifty
+// reworded cousins (the benchmark corpus) makes billions of them.
 
 #include "index/rewrite_candidates.h"
 
 #include <algorithm>
-#include <tuple>
+#include <atomic>
+#include <compare>
 
 #include "util/parallel_ranges.h"
 #include "util/radix_sort.h"
@@ -13,20 +16,53 @@
 namespace echoes {
 namespace {
 
-struct SentencePair {
-  uint32_t record_a, record_b;  // record_a < record_b
-  uint32_t sentence_a, sentence_b;
+// One band's buckets: sentences in key order, where each sentence sits, and where
+// runs start; runs longer than the options' max_bucket are flagged as skipped.
+struct BandBuckets {
+  std::vector<uint32_t> order;    // sentence ids, sorted by key (then id)
+  std::vector<uint32_t> slot_of;  // sentence id → its position in order
+  std::vector<bool> run_start;    // position → first of its bucket
+  std::vector<bool> skipped;      // position → in a bucket above max_bucket
+  uint64_t skipped_buckets = 0;
 };
 
-bool PairLess(const SentencePair& x, const SentencePair& y) {
-  return std::tie(x.record_a, x.record_b, x.sentence_a, x.sentence_b) <
-         std::tie(y.record_a, y.record_b, y.sentence_a, y.sentence_b);
+BandBuckets SortBand(const SentenceFiling& filing, size_t band, size_t max_bucket,
+                     std::vector<uint64_t>* keyed, std::vector<uint64_t>* scratch) {
+  const size_t n = filing.record_of.size();
+  keyed->resize(n);
+  for (size_t s = 0; s < n; ++s) {
+    (*keyed)[s] = uint64_t{filing.keys[s * filing.bands + band]} << 32 | s;
+  }
+  // Stable on the key, sentences in ascending order: buckets list them in order.
+  RadixSort(keyed, [](uint64_t v) { return v >> 32; }, scratch);
+  BandBuckets b;
+  b.order.resize(n);
+  b.slot_of.resize(n);
+  b.run_start.assign(n, false);
+  b.skipped.assign(n, false);
+  for (size_t begin = 0; begin < n;) {
+    size_t end = begin + 1;
+    while (end < n && (*keyed)[end] >> 32 == (*keyed)[begin] >> 32) ++end;
+    b.run_start[begin] = true;
+    const bool skip = end - begin > max_bucket;
+    b.skipped_buckets += skip;
+    for (size_t p = begin; p < end; ++p) {
+      const auto sentence = static_cast<uint32_t>((*keyed)[p]);
+      b.order[p] = sentence;
+      b.slot_of[sentence] = static_cast<uint32_t>(p);
+      b.skipped[p] = skip;
+    }
+    begin = end;
+  }
+  return b;
 }
 
-bool PairEqual(const SentencePair& x, const SentencePair& y) {
-  return x.record_a == y.record_a && x.record_b == y.record_b && x.sentence_a == y.sentence_a &&
-         x.sentence_b == y.sentence_b;
-}
+struct Meeting {
+  uint32_t partner;  // record
+  uint32_t mine;     // filed sentence of this record, from its first
+  uint32_t theirs;   // filed sentence of the partner, from its first
+  auto operator<=>(const Meeting&) const = default;
+};
 
 size_t Distinct(std::vector<uint32_t>* values) {
   std::sort(values->begin(), values->end());
@@ -39,82 +75,93 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
                                                     const RewriteIndexOptions& options,
                                                     int threads, RewriteIndexStats* stats) {
   const size_t sentences = filing.record_of.size();
-  std::vector<uint64_t> skipped(filing.bands, 0);
-  // Bands [first, last) into `pairs`.
-  const auto band_range = [&](size_t first, size_t last, std::vector<SentencePair>* pairs) {
-    // (key << 32 | sentence), sorted on the key only: the sort is stable and sentences
-    // go in ascending, so a bucket lists its sentences (and records) in order.
-    std::vector<uint64_t> keyed(sentences), scratch;
-    for (size_t band = first; band < last; ++band) {
-      for (size_t s = 0; s < sentences; ++s) {
-        keyed[s] = uint64_t{filing.keys[s * filing.bands + band]} << 32 | s;
+  // Bands sorted in parallel, each by one thread.
+  std::vector<BandBuckets> bands(filing.bands);
+  {
+    const auto sort_range = [&](size_t first, size_t last, std::vector<int>*) {
+      std::vector<uint64_t> keyed, scratch;
+      for (size_t band = first; band < last; ++band) {
+        bands[band] = SortBand(filing, band, options.max_bucket, &keyed, &scratch);
       }
-      RadixSort(&keyed, [](uint64_t v) { return v >> 32; }, &scratch);
-      for (size_t begin = 0; begin < sentences;) {
-        size_t end = begin + 1;
-        while (end < sentences && keyed[end] >> 32 == keyed[begin] >> 32) ++end;
-        const size_t size = end - begin;
-        if (size > options.max_bucket) {
-          ++skipped[band];
-        } else if (size > 1) {
-          const size_t linked = std::min(size, options.linked_per_bucket);
-          for (size_t i = begin; i < begin + linked; ++i) {
-            const auto si = static_cast<uint32_t>(keyed[i]);
-            for (size_t j = i + 1; j < end; ++j) {
-              const auto sj = static_cast<uint32_t>(keyed[j]);
-              if (filing.record_of[si] == filing.record_of[sj]) continue;
-              pairs->push_back({filing.record_of[si], filing.record_of[sj], si, sj});
-            }
+    };
+    FindInRanges<int>(filing.bands, threads, sort_range);
+  }
+  // Records in CSR form over their filed sentences, and each sentence's place in its
+  // record.
+  std::vector<uint32_t> records, first_of_record;
+  std::vector<uint32_t> local(sentences);
+  for (size_t s = 0; s < sentences; ++s) {
+    if (s == 0 || filing.record_of[s] != filing.record_of[s - 1]) {
+      records.push_back(filing.record_of[s]);
+      first_of_record.push_back(static_cast<uint32_t>(s));
+    }
+    local[s] = static_cast<uint32_t>(s - first_of_record.back());
+  }
+  first_of_record.push_back(static_cast<uint32_t>(sentences));
+  const auto filed = [&](uint32_t record) {
+    const size_t k = static_cast<size_t>(
+        std::lower_bound(records.begin(), records.end(), record) - records.begin());
+    return first_of_record[k + 1] - first_of_record[k];
+  };
+
+  std::atomic<uint64_t> sentence_pairs{0};
+  const auto record_range = [&](size_t first, size_t last, std::vector<RewriteCandidate>* out) {
+    std::vector<Meeting> met;
+    std::vector<uint32_t> side_a, side_b;
+    uint64_t pairs = 0;
+    for (size_t k = first; k < last; ++k) {
+      const uint32_t record = records[k];
+      met.clear();
+      for (uint32_t s = first_of_record[k]; s < first_of_record[k + 1]; ++s) {
+        for (const BandBuckets& band : bands) {
+          const size_t p = band.slot_of[s];
+          if (band.skipped[p]) continue;
+          size_t lo = p;
+          while (!band.run_start[lo]) --lo;
+          size_t hi = p + 1;
+          while (hi < sentences && !band.run_start[hi]) ++hi;
+          // A big bucket links each sentence only to its first ones (and those to all).
+          const bool linked_to_all = p - lo < options.linked_per_bucket;
+          for (size_t q = lo; q < hi; ++q) {
+            if (!linked_to_all && q - lo >= options.linked_per_bucket) break;
+            const uint32_t t = band.order[q];
+            const uint32_t partner = filing.record_of[t];
+            if (partner <= record) continue;  // each pair counted from its first record
+            met.push_back({partner, local[s], local[t]});
           }
+        }
+      }
+      std::sort(met.begin(), met.end());
+      met.erase(std::unique(met.begin(), met.end()), met.end());
+      pairs += met.size();
+      for (size_t begin = 0; begin < met.size();) {
+        size_t end = begin;
+        side_a.clear();
+        side_b.clear();
+        while (end < met.size() && met[end].partner == met[begin].partner) {
+          side_a.push_back(met[end].mine);
+          side_b.push_back(met[end].theirs);
+          ++end;
+        }
+        const uint32_t partner = met[begin].partner;
+        const auto shared = static_cast<uint32_t>(std::min(Distinct(&side_a), Distinct(&side_b)));
+        if (shared >= options.min_shared ||
+            shared >= std::min(first_of_record[k + 1] - first_of_record[k], filed(partner))) {
+          RewriteCandidate c{record, partner, shared, {}};
+          for (size_t m = begin; m < end; ++m) c.met.push_back({met[m].mine, met[m].theirs});
+          out->push_back(std::move(c));
         }
         begin = end;
       }
     }
+    sentence_pairs += pairs;
   };
-  std::vector<SentencePair> pairs =
-      FindInRanges<SentencePair>(filing.bands, threads, band_range);
-  std::sort(pairs.begin(), pairs.end(), PairLess);
-  pairs.erase(std::unique(pairs.begin(), pairs.end(), PairEqual), pairs.end());
-
-  // Sentences filed per record, for "all of the shorter one's", and the first of them.
-  const auto filed = [&](uint32_t record) {
-    const auto range = std::equal_range(filing.record_of.begin(), filing.record_of.end(), record);
-    return static_cast<uint32_t>(range.second - range.first);
-  };
-  const auto first_filed = [&](uint32_t record) {
-    return static_cast<uint32_t>(
-        std::lower_bound(filing.record_of.begin(), filing.record_of.end(), record) -
-        filing.record_of.begin());
-  };
-  std::vector<RewriteCandidate> candidates;
-  std::vector<uint32_t> side_a, side_b;
-  for (size_t begin = 0; begin < pairs.size();) {
-    size_t end = begin;
-    side_a.clear();
-    side_b.clear();
-    while (end < pairs.size() && pairs[end].record_a == pairs[begin].record_a &&
-           pairs[end].record_b == pairs[begin].record_b) {
-      side_a.push_back(pairs[end].sentence_a);
-      side_b.push_back(pairs[end].sentence_b);
-      ++end;
-    }
-    const auto shared = static_cast<uint32_t>(std::min(Distinct(&side_a), Distinct(&side_b)));
-    const uint32_t a = pairs[begin].record_a, b = pairs[begin].record_b;
-    if (shared >= options.min_shared ||
-        shared >= std::min(filed(a), filed(b))) {
-      RewriteCandidate c{a, b, shared, {}};
-      const uint32_t base_a = first_filed(a), base_b = first_filed(b);
-      for (size_t k = begin; k < end; ++k) {
-        c.met.push_back({pairs[k].sentence_a - base_a, pairs[k].sentence_b - base_b});
-      }
-      candidates.push_back(std::move(c));
-    }
-    begin = end;
-  }
+  std::vector<RewriteCandidate> candidates =
+      FindInRanges<RewriteCandidate>(records.size(), threads, record_range);
   if (stats != nullptr) {
-    stats->sentence_pairs = pairs.size();
+    stats->sentence_pairs = sentence_pairs.load();
     stats->skipped_buckets = 0;
-    for (uint64_t n : skipped) stats->skipped_buckets += n;
+    for (const BandBuckets& band : bands) stats->skipped_buckets += band.skipped_buckets;
   }
   return candidates;
 }

@@ -43,7 +43,7 @@ struct RewriteIndexOptions {
 };
 
 struct RewriteIndexStats {
-  uint64_t sentence_pairs = 0;     // distinct (sentence, sentence) collisions
+  uint64_t sentence_pairs = 0;     // distinct (sentence, sentence) meetings counted
   uint64_t skipped_buckets = 0;    // keys above max_bucket, summed over bands
 };
 

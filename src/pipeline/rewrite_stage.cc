@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <memory>
 #include <tuple>
 
@@ -20,6 +21,8 @@ namespace echoes {
 namespace {
 
 constexpr int64_t kSecondsPerDay = 86400;
+// Text bytes of the records one verification block holds (see FindRewriteEdges).
+constexpr uint64_t kBlockTextBytes = uint64_t{48} << 20;
 
 int DatesOrder(const DocumentInfo& a, const DocumentInfo& b) {
   if (a.date == kNoDate || b.date == kNoDate) return 0;
@@ -113,44 +116,45 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
   result.skipped_buckets = index_stats.skipped_buckets;
   end_phase("rewrite index");
 
-  // The candidates' texts, each read once, in sentences.
-  std::vector<uint32_t> wanted;
-  for (const RewriteCandidate& c : candidates) {
-    wanted.push_back(c.a);
-    wanted.push_back(c.b);
-  }
-  std::sort(wanted.begin(), wanted.end());
-  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  // Verification in blocks of candidates whose texts fit kBlockTextBytes: prepared
+  // texts take about twenty times their size, and a corpus can have candidates
+  // everywhere (in the benchmark corpus, every record has some).
   const TermWeights& weights = *table.term_weights;
-  std::vector<SentencedText> texts(wanted.size());
-  std::vector<PreparedText> prepared(wanted.size());
-  std::vector<std::vector<uint32_t>> filed(wanted.size());  // filed sentence → sentence
   std::vector<std::unique_ptr<ContentWords>> words(static_cast<size_t>(std::max(threads, 1)));
   for (auto& w : words) w = std::make_unique<ContentWords>();
   std::vector<std::unique_ptr<SentenceSketcher>> sketchers(words.size());
   for (auto& s : sketchers) s = std::make_unique<SentenceSketcher>(sentences);
-  Status read = ReadRecordsAgain(
-      wanted, table, sources, options, nullptr, threads,
-      [&](size_t k, size_t slice, RecordProcessor* processor, const RecordBatch& batch,
-          const RecordRef& record) {
-        std::string_view text;
-        if (processor->ComparedTextOf(batch, record, &text)) {
+  std::vector<uint32_t> wanted;
+  std::vector<SentencedText> texts;
+  std::vector<PreparedText> prepared;
+  std::vector<std::vector<uint32_t>> filed;  // filed sentence → sentence
+  // The block's texts, each read once, in sentences.
+  const auto load = [&]() -> Status {
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    texts.assign(wanted.size(), SentencedText());
+    prepared.assign(wanted.size(), PreparedText());
+    filed.assign(wanted.size(), {});
+    return ReadRecordsAgain(
+        wanted, table, sources, options, nullptr, threads,
+        [&](size_t k, size_t slice, RecordProcessor* processor, const RecordBatch& batch,
+            const RecordRef& record) {
+          std::string_view text;
+          if (!processor->ComparedTextOf(batch, record, &text)) return;
           texts[k] = SplitIntoSentences(std::string(text), words[slice].get());
           prepared[k] = PrepareText(texts[k], weights);
           for (size_t i = 0; i < texts[k].terms.size(); ++i) {
             if (sketchers[slice]->Files(texts[k].terms[i])) filed[k].push_back(i);
           }
-        }
-      });
-  if (!read.ok()) return read;
+        });
+  };
   const auto index_of = [&](uint32_t record) {
     return static_cast<size_t>(std::lower_bound(wanted.begin(), wanted.end(), record) -
                                wanted.begin());
   };
 
-  // Alignment: every candidate whose sentences that met are alike, in slices joined in
-  // order.
   const AlignOptions align;
+  std::vector<AlignedEdge> aligned;
   const auto align_range = [&](size_t first, size_t last, std::vector<AlignedEdge>* found) {
     for (size_t k = first; k < last; ++k) {
       const RewriteCandidate& c = candidates[k];
@@ -193,8 +197,35 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
       found->push_back(std::move(aligned));
     }
   };
-  std::vector<AlignedEdge> aligned =
-      FindInRanges<AlignedEdge>(candidates.size(), threads, align_range);
+  std::vector<uint8_t> in_block(table.docs.size(), 0);
+  for (size_t block_begin = 0; block_begin < candidates.size();) {
+    // A block ends where its records' texts would outgrow the budget.
+    size_t block_end = block_begin;
+    uint64_t bytes = 0;
+    for (uint32_t r : wanted) in_block[r] = 0;
+    wanted.clear();
+    while (block_end < candidates.size() && (block_end == block_begin || bytes < kBlockTextBytes)) {
+      const RewriteCandidate& c = candidates[block_end++];
+      for (uint32_t r : {c.a, c.b}) {
+        if (in_block[r]) continue;
+        in_block[r] = 1;
+        wanted.push_back(r);
+        bytes += table.docs[r].text_bytes;
+      }
+    }
+    if (Status read = load(); !read.ok()) return read;
+    const auto align_block = [&](size_t first, size_t last, std::vector<AlignedEdge>* found) {
+      align_range(block_begin + first, block_begin + last, found);
+    };
+    std::vector<AlignedEdge> block =
+        FindInRanges<AlignedEdge>(block_end - block_begin, threads, align_block);
+    aligned.insert(aligned.end(), std::make_move_iterator(block.begin()),
+                   std::make_move_iterator(block.end()));
+    block_begin = block_end;
+  }
+  texts.clear();
+  prepared.clear();
+  filed.clear();
   for (AlignedEdge& e : aligned) {
     e.edge.evidence = static_cast<uint32_t>(result.evidence.size());
     result.edges.push_back(e.edge);
