@@ -47,7 +47,7 @@ bool SentencesThatMetAreAlike(const RewriteCandidate& c, const std::vector<uint3
   for (const auto& [fa, fb] : c.met) {
     if (fa >= filed_a.size() || fb >= filed_b.size()) continue;  // defensive: text changed
     const uint32_t i = filed_a[fa], j = filed_b[fb];
-    if (AlignmentSimilarity(a.spans[0][i], b.spans[0][j], weights, options.min_similarity) >=
+    if (AlignmentSimilarity(a.sentences[i], b.sentences[j], weights, options.min_similarity) >=
         options.min_similarity) {
       alike_a.push_back(i);
       alike_b.push_back(j);

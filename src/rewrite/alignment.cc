@@ -139,12 +139,10 @@ double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const Ter
 
 PreparedText PrepareText(const SentencedText& t, const TermWeights& weights) {
   PreparedText prepared;
-  prepared.spans.resize(kMaxSpan);
-  std::vector<SentenceBag>& single = prepared.spans[0];
-  single.resize(t.terms.size());
+  prepared.sentences.resize(t.terms.size());
   for (size_t i = 0; i < t.terms.size(); ++i) {
-    single[i] = BagOf(t.terms[i]);
-    WeighBag(weights, &single[i]);
+    prepared.sentences[i] = BagOf(t.terms[i]);
+    WeighBag(weights, &prepared.sentences[i]);
   }
   std::vector<Term> names;
   for (const std::vector<Term>& sentence : t.terms) {
@@ -154,17 +152,44 @@ PreparedText PrepareText(const SentencedText& t, const TermWeights& weights) {
   }
   prepared.names = BagOf(names);
   WeighBag(weights, &prepared.names);
-  std::vector<Term> run;
-  for (size_t s = 1; s < kMaxSpan; ++s) {
-    for (size_t k = 0; k + s < t.terms.size(); ++k) {
-      run.clear();
-      for (size_t q = k; q <= k + s; ++q) run.insert(run.end(), t.terms[q].begin(), t.terms[q].end());
-      prepared.spans[s].push_back(BagOf(run));
-      WeighBag(weights, &prepared.spans[s].back());
-    }
-  }
   return prepared;
 }
+
+namespace {
+
+// Bags of runs of sentences of one text, made when the alignment first asks: only
+// plausible cells ask, so most runs are never made.
+class RunBags {
+ public:
+  RunBags(const SentencedText& text, const PreparedText& prepared, const TermWeights& weights)
+      : text_(text), prepared_(prepared), weights_(weights),
+        runs_(text.terms.size() * (kMaxSpan - 1)), made_(runs_.size(), 0) {}
+
+  // Sentences first .. last (last - first < kMaxSpan).
+  const SentenceBag& Of(size_t first, size_t last) {
+    if (first == last) return prepared_.sentences[first];
+    const size_t k = first * (kMaxSpan - 1) + (last - first - 1);
+    if (!made_[k]) {
+      std::vector<Term> run;
+      for (size_t q = first; q <= last; ++q) {
+        run.insert(run.end(), text_.terms[q].begin(), text_.terms[q].end());
+      }
+      runs_[k] = BagOf(run);
+      WeighBag(weights_, &runs_[k]);
+      made_[k] = 1;
+    }
+    return runs_[k];
+  }
+
+ private:
+  const SentencedText& text_;
+  const PreparedText& prepared_;
+  const TermWeights& weights_;
+  std::vector<SentenceBag> runs_;
+  std::vector<uint8_t> made_;
+};
+
+}  // namespace
 
 RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
                                const TermWeights& weights, const AlignOptions& options) {
@@ -178,8 +203,8 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
   RewriteEvidence evidence;
   if (n == 0 || m == 0) return evidence;
   evidence.name_overlap = NameOverlap(prepared_a, prepared_b);
-  const std::vector<SentenceBag>& bags_a = prepared_a.spans[0];
-  const std::vector<SentenceBag>& bags_b = prepared_b.spans[0];
+  const std::vector<SentenceBag>& bags_a = prepared_a.sentences;
+  const std::vector<SentenceBag>& bags_b = prepared_b.sentences;
 
   // Cell (i, j): the best alignment of A[0, i) with B[0, j). A pair joins `da`
   // sentences of A with `db` of B: one with one, or one with up to kMaxSpan (a split
@@ -191,10 +216,9 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
   };
   std::vector<Cell> table((n + 1) * (m + 1));
   const auto at = [&](size_t i, size_t j) -> Cell& { return table[i * (m + 1) + j]; };
-  const std::vector<std::vector<SentenceBag>>& spans_a = prepared_a.spans;
-  const std::vector<std::vector<SentenceBag>>& spans_b = prepared_b.spans;
+  RunBags runs_a(a, prepared_a, weights), runs_b(b, prepared_b, weights);
   const auto similarity = [&](size_t i0, size_t i1, size_t j0, size_t j1) {
-    return AlignmentSimilarity(spans_a[i1 - i0][i0], spans_b[j1 - j0][j0], weights,
+    return AlignmentSimilarity(runs_a.Of(i0, i1), runs_b.Of(j0, j1), weights,
                                options.min_similarity);
   };
   for (size_t i = 0; i <= n; ++i) {

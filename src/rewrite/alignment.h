@@ -93,10 +93,10 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
 double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights,
                            double floor);
 
-// A text made ready for alignment: the bags of its sentences and of runs of two and
-// three, weighed. A corpus run aligns one text with many others and prepares it once.
+// A text made ready for alignment: the bags of its sentences, weighed. A corpus run
+// aligns one text with many others and prepares it once.
 struct PreparedText {
-  std::vector<std::vector<SentenceBag>> spans;  // spans[s][k]: sentences k .. k+s
+  std::vector<SentenceBag> sentences;
   SentenceBag names;  // every name of the text (as stems), weighed
 };
 PreparedText PrepareText(const SentencedText& text, const TermWeights& weights);
