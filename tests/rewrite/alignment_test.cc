@@ -9,6 +9,7 @@
 #include <string>
 
 #include "echoes/clean.h"
+#include "echoes/dedup.h"
 #include "rewrite/paraphrase_eval.h"
 #include "test_util.h"
 
@@ -196,6 +197,45 @@ TEST(AlignmentTest, SeedsInReutersHaveExactlyOneRewriteEdge) {
   std::printf("\n");
   ASSERT_EQ(edges.size(), 1u);
   EXPECT_EQ(edges[0].substr(0, 19), "seed-000 - seed-001");
+}
+
+}  // namespace
+}  // namespace echoes
+
+namespace echoes {
+namespace {
+
+// The same acceptance through `echoes dedup` itself: candidates from sentence
+// sketches, pages cleaned, every verified edge written (--all-edges). Exactly one edge
+// touches a seed: 001 - 000, a rewrite with at least 8 aligned pairs as evidence.
+TEST(RewriteDedupTest, SeedsInReutersHaveExactlyOneRewriteEdge) {
+  ECHOES_REQUIRE_SHARED_DATA(data);
+  testing::TempDir dir;
+  const std::string command = "python3 " + std::string(ECHOES_SOURCE_DIR) +
+                              "/bench/reuters_to_jsonl.py --src " + data + "/reuters21578 " +
+                              dir.File("reuters.jsonl") + " 2>/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  DedupOptions options;
+  options.out_dir = dir.File("out");
+  options.clean = true;
+  options.all_edges = true;
+  Result<DedupStats> stats = RunDedup({data + "/seeds", dir.File("reuters.jsonl")}, options);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_GT(stats.value().rewrite_edges, 0u);
+  simdjson::dom::parser parser;
+  std::vector<std::string> touching;
+  for (const std::string& line : testing::ReadLines(dir.File("out/edges.jsonl"))) {
+    simdjson::dom::element e = parser.parse(line);
+    const std::string a(e["a"].get_string().value()), b(e["b"].get_string().value());
+    if (a.find("_") == std::string::npos && b.find("_") == std::string::npos) continue;
+    const std::string relation(e["relation"].get_string().value());
+    touching.push_back(a + " - " + b + " " + relation);
+    if (relation == "rewrite") {
+      EXPECT_GE(e["evidence"]["aligned_pairs"].get_int64().value(), 8);
+    }
+  }
+  ASSERT_EQ(touching.size(), 1u) << (touching.empty() ? "" : touching[1 % touching.size()]);
+  EXPECT_EQ(touching[0], "001_acb975feda389482.txt - 000_f9b3a3fd6c4ceab5.txt rewrite");
 }
 
 }  // namespace
