@@ -28,7 +28,7 @@ threshold 0.8, and both run pinned to one core (`taskset -c 0`).
               With --slow-path, the README loop `m = MinHash(num_perm=128); for s in
               shingles: m.update(s)` replaces `bulk` on the first --slow-path-mb MiB, to
               show what the tutorial-style code costs.
-  echoes      `taskset -c 0 ECHOES dedup TMPFILE --out DIR --threads 1 --quiet
+  echoes      `taskset -c 0 ECHOES dedup TMPFILE --out DIR --threads 1 --quiet --no-rewrite
               --threshold 0.8 --shingle-size 5 --num-perm 128`, timed by its rusage
               (user + sys, getrusage(RUSAGE_CHILDREN) before/after) and wall clock; best of
               --echoes-repeat runs. This is the WHOLE echoes run: read, parse, normalize,
@@ -379,7 +379,7 @@ def run_worker(args, path, mode, lsh_params):
 def run_echoes(args, path, outdir):
     """Best (least CPU) of --echoes-repeat runs; retries while the binary is missing/failing."""
     cmd = pin_prefix(args.core) + [args.echoes, "dedup", path, "--out", outdir, "--threads", "1",
-                                   "--quiet", "--threshold", str(THRESHOLD), "--shingle-size",
+                                   "--quiet", "--no-rewrite", "--threshold", str(THRESHOLD), "--shingle-size",
                                    str(SHINGLE), "--num-perm", str(NUM_PERM)]
     best = None
     runs = 0
