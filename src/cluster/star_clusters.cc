@@ -37,7 +37,13 @@ Clustering ClusterStars(const DocumentTable& table, const Clustering& base,
     if (!table.docs[i].rejected && base.representative_of[i] == i && offsets[i + 1] > offsets[i])
       units.push_back(i);
   }
+  // The most linked unit first: a source with three rewrites is the center of all
+  // four, where the earliest or longest copy, linked to the source alone, would take
+  // it and leave the other rewrites out (they were verified against the source, not
+  // against that copy). Ties go to the representative order.
+  const auto degree = [&](uint64_t r) { return offsets[r + 1] - offsets[r]; };
   std::sort(units.begin(), units.end(), [&](uint64_t a, uint64_t b) {
+    if (degree(a) != degree(b)) return degree(a) > degree(b);
     return PrefersAsRepresentative(table.docs[a], a, table.docs[b], b);
   });
 

@@ -13,8 +13,9 @@ namespace echoes {
 
 // Star clustering with a chaining guard, over the groups of `base` (its
 // representatives are the units: exact-duplicate groups, or near-duplicate clusters
-// when rewrite edges join them). Units are visited in representative order
-// (PrefersAsRepresentative: earliest date, then longest text, then first read). An
+// when rewrite edges join them). Units are visited by number of edges, most first,
+// ties in representative order (PrefersAsRepresentative: earliest date, then longest
+// text, then first read). An
 // unassigned unit becomes a center, and takes every unassigned unit that has a verified
 // edge *to the center itself*; a `contained` edge takes only the contained (smaller)
 // side, so a full article is never dropped in favour of its excerpt. Every unit is thus

@@ -30,13 +30,32 @@ Edge Link(uint32_t a, uint32_t b, Relation r) {
 }
 
 TEST(StarClustersTest, ChainsDoNotMerge) {
-  // 0-1-2-3-4 each near its neighbour only; equal lengths, so 0 is visited first.
+  // 0-1-2-3-4 each near its neighbour only; equal lengths. 1, 2 and 3 have two edges
+  // each, so 1 (read first) is the first center and takes 0 and 2; 3 takes 4.
   DocumentTable t = Docs({100, 100, 100, 100, 100});
   std::vector<Edge> edges;
   for (uint32_t i = 0; i + 1 < 5; ++i) edges.push_back(Link(i, i + 1, Relation::kNear));
   Clustering c = ClusterStars(t, ClusterExact(t), edges);
-  EXPECT_EQ(c.representative_of, (std::vector<uint64_t>{0, 0, 2, 2, 4}));
+  EXPECT_EQ(c.representative_of, (std::vector<uint64_t>{1, 1, 1, 3, 3}));
   EXPECT_EQ(c.clusters.size(), 2u);
+}
+
+TEST(StarClustersTest, TheMostLinkedRecordIsTheCenter) {
+  // Record 0 is the source of three rewrites 1, 2, 3; record 1 is longer and dated
+  // earlier (a misleading date), so by representative order alone it would be the
+  // center and take only 0, leaving 2 and 3 out.
+  DocumentTable t = Docs({100, 300, 100, 100});
+  t.docs[1].date = 100;
+  const std::vector<Edge> edges = {Link(0, 1, Relation::kRewrite), Link(0, 2, Relation::kRewrite),
+                                   Link(0, 3, Relation::kRewrite)};
+  Clustering c = ClusterStars(t, ClusterExact(t), edges);
+  EXPECT_EQ(c.representative_of, (std::vector<uint64_t>{0, 0, 0, 0}));
+  ASSERT_EQ(c.clusters.size(), 1u);
+  for (uint64_t member : {1, 2, 3}) {
+    const Edge& e = edges[static_cast<size_t>(c.edge_of[member])];
+    EXPECT_TRUE(e.a == member || e.b == member) << member;
+    EXPECT_TRUE(e.a == 0 || e.b == 0) << "member " << member << " not verified against the center";
+  }
 }
 
 TEST(StarClustersTest, AnExcerptNeverDisplacesItsContainer) {
