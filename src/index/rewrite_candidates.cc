@@ -16,18 +16,27 @@
 namespace echoes {
 namespace {
 
-// One band's buckets: sentences in key order, where each sentence sits, and where
-// runs start; runs longer than the options' max_bucket are flagged as skipped.
+// One band's buckets that can pair anything: those of two sentences or more, and at
+// most max_bucket (a larger one is boilerplate and skipped). Their sentences in key
+// order, each bucket a run; where each sentence sits; where each run begins. Lone
+// sentences, most of a real corpus's, take no room but their slot_of entry.
 struct BandBuckets {
-  std::vector<uint32_t> order;    // sentence ids, sorted by key (then id)
-  std::vector<uint32_t> slot_of;  // sentence id → its position in order
-  std::vector<bool> run_start;    // position → first of its bucket
-  std::vector<bool> skipped;      // position → in a bucket above max_bucket
+  static constexpr uint32_t kUnpaired = UINT32_MAX;
+  // A filed sentence as its record and its place among the record's filed sentences:
+  // what a meeting needs, read in sequence instead of looked up at random.
+  struct Member {
+    uint32_t record;
+    uint32_t local;
+  };
+  std::vector<Member> order;           // sorted by key (then sentence id)
+  std::vector<uint32_t> slot_of;       // sentence id → its position in order, or kUnpaired
+  std::vector<uint32_t> bucket_of;     // position → its bucket
+  std::vector<uint32_t> bucket_begin;  // bucket → its first position; one past the last at the end
   uint64_t skipped_buckets = 0;
 };
 
-BandBuckets SortBand(const SentenceFiling& filing, size_t band, size_t max_bucket,
-                     std::vector<uint64_t>* keyed, std::vector<uint64_t>* scratch) {
+BandBuckets SortBand(const SentenceFiling& filing, const std::vector<uint32_t>& local,
+                     size_t band, size_t max_bucket, std::vector<uint64_t>* keyed, std::vector<uint64_t>* scratch) {
   const size_t n = filing.record_of.size();
   keyed->resize(n);
   for (size_t s = 0; s < n; ++s) {
@@ -36,24 +45,25 @@ BandBuckets SortBand(const SentenceFiling& filing, size_t band, size_t max_bucke
   // Stable on the key, sentences in ascending order: buckets list them in order.
   RadixSort(keyed, [](uint64_t v) { return v >> 32; }, scratch);
   BandBuckets b;
-  b.order.resize(n);
-  b.slot_of.resize(n);
-  b.run_start.assign(n, false);
-  b.skipped.assign(n, false);
+  b.slot_of.assign(n, BandBuckets::kUnpaired);
   for (size_t begin = 0; begin < n;) {
     size_t end = begin + 1;
     while (end < n && (*keyed)[end] >> 32 == (*keyed)[begin] >> 32) ++end;
-    b.run_start[begin] = true;
-    const bool skip = end - begin > max_bucket;
-    b.skipped_buckets += skip;
-    for (size_t p = begin; p < end; ++p) {
-      const auto sentence = static_cast<uint32_t>((*keyed)[p]);
-      b.order[p] = sentence;
-      b.slot_of[sentence] = static_cast<uint32_t>(p);
-      b.skipped[p] = skip;
+    const size_t size = end - begin;
+    b.skipped_buckets += size > max_bucket;
+    if (size >= 2 && size <= max_bucket) {
+      const auto bucket = static_cast<uint32_t>(b.bucket_begin.size());
+      b.bucket_begin.push_back(static_cast<uint32_t>(b.order.size()));
+      for (size_t p = begin; p < end; ++p) {
+        const auto sentence = static_cast<uint32_t>((*keyed)[p]);
+        b.slot_of[sentence] = static_cast<uint32_t>(b.order.size());
+        b.order.push_back({filing.record_of[sentence], local[sentence]});
+        b.bucket_of.push_back(bucket);
+      }
     }
     begin = end;
   }
+  b.bucket_begin.push_back(static_cast<uint32_t>(b.order.size()));
   return b;
 }
 
@@ -75,17 +85,6 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
                                                     const RewriteIndexOptions& options,
                                                     int threads, RewriteIndexStats* stats) {
   const size_t sentences = filing.record_of.size();
-  // Bands sorted in parallel, each by one thread.
-  std::vector<BandBuckets> bands(filing.bands);
-  {
-    const auto sort_range = [&](size_t first, size_t last, std::vector<int>*) {
-      std::vector<uint64_t> keyed, scratch;
-      for (size_t band = first; band < last; ++band) {
-        bands[band] = SortBand(filing, band, options.max_bucket, &keyed, &scratch);
-      }
-    };
-    FindInRanges<int>(filing.bands, threads, sort_range);
-  }
   // Records in CSR form over their filed sentences, and each sentence's place in its
   // record.
   std::vector<uint32_t> records, first_of_record;
@@ -98,6 +97,17 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
     local[s] = static_cast<uint32_t>(s - first_of_record.back());
   }
   first_of_record.push_back(static_cast<uint32_t>(sentences));
+  // Bands sorted in parallel, each by one thread.
+  std::vector<BandBuckets> bands(filing.bands);
+  {
+    const auto sort_range = [&](size_t first, size_t last, std::vector<int>*) {
+      std::vector<uint64_t> keyed, scratch;
+      for (size_t band = first; band < last; ++band) {
+        bands[band] = SortBand(filing, local, band, options.max_bucket, &keyed, &scratch);
+      }
+    };
+    FindInRanges<int>(filing.bands, threads, sort_range);
+  }
   const auto filed = [&](uint32_t record) {
     const size_t k = static_cast<size_t>(
         std::lower_bound(records.begin(), records.end(), record) - records.begin());
@@ -114,20 +124,17 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
       met.clear();
       for (uint32_t s = first_of_record[k]; s < first_of_record[k + 1]; ++s) {
         for (const BandBuckets& band : bands) {
-          const size_t p = band.slot_of[s];
-          if (band.skipped[p]) continue;
-          size_t lo = p;
-          while (!band.run_start[lo]) --lo;
-          size_t hi = p + 1;
-          while (hi < sentences && !band.run_start[hi]) ++hi;
+          const uint32_t p = band.slot_of[s];
+          if (p == BandBuckets::kUnpaired) continue;
+          const uint32_t bucket = band.bucket_of[p];
+          const size_t lo = band.bucket_begin[bucket], hi = band.bucket_begin[bucket + 1];
           // A big bucket links each sentence only to its first ones (and those to all).
           const bool linked_to_all = p - lo < options.linked_per_bucket;
           for (size_t q = lo; q < hi; ++q) {
             if (!linked_to_all && q - lo >= options.linked_per_bucket) break;
-            const uint32_t t = band.order[q];
-            const uint32_t partner = filing.record_of[t];
-            if (partner <= record) continue;  // each pair counted from its first record
-            met.push_back({partner, local[s], local[t]});
+            const BandBuckets::Member& t = band.order[q];
+            if (t.record <= record) continue;  // each pair counted from its first record
+            met.push_back({t.record, local[s], t.local});
           }
         }
       }
