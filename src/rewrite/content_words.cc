@@ -79,22 +79,31 @@ bool IsQuoteAt(std::string_view s, size_t i, size_t* length, bool* opens, bool* 
 
 }  // namespace
 
-constexpr size_t kStemCacheSlots = size_t{1} << 16;
+constexpr size_t kKnownWordSlots = size_t{1} << 18;
 
 ContentWords::ContentWords()
-    : stemmer_(sb_stemmer_new("english", "UTF_8")), stem_cache_(kStemCacheSlots, {0, 0}) {}
+    : stemmer_(sb_stemmer_new("english", "UTF_8")), known_(kKnownWordSlots) {}
 
-uint64_t ContentWords::StemOf(const std::string& word) {
+const ContentWords::KnownWord& ContentWords::Know(const std::string& word) {
   const uint64_t key = XXH3_64bits(word.data(), word.size()) | 1;  // 0 marks an empty slot
-  auto& slot = stem_cache_[key & (kStemCacheSlots - 1)];
-  if (slot.first == key) return slot.second;
-  const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
-                                          static_cast<int>(word.size()));
-  const uint64_t hash = stem == nullptr
-                            ? XXH3_64bits(word.data(), word.size())
-                            : XXH3_64bits(stem, static_cast<size_t>(sb_stemmer_length(stemmer_)));
-  slot = {key, hash};
-  return hash;
+  KnownWord& slot = known_[key & (kKnownWordSlots - 1)];
+  if (slot.key == key) return slot;
+  slot.key = key;
+  if (IsFunctionWord(word)) {
+    slot.kind = WordKind::kFunction;
+    slot.stem = 0;
+  } else if (const std::string_view digits = DigitsOfNumberWord(word); !digits.empty()) {
+    slot.kind = WordKind::kNumber;  // "four cts" and "4 cts" state the same figure
+    slot.stem = XXH3_64bits(digits.data(), digits.size());
+  } else {
+    slot.kind = WordKind::kContent;
+    const sb_symbol* stem = sb_stemmer_stem(
+        stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    slot.stem = stem == nullptr
+                    ? XXH3_64bits(word.data(), word.size())
+                    : XXH3_64bits(stem, static_cast<size_t>(sb_stemmer_length(stemmer_)));
+  }
+  return slot;
 }
 
 ContentWords::~ContentWords() { sb_stemmer_delete(stemmer_); }
@@ -136,7 +145,8 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       ++i;
     }
     if (word.empty()) continue;
-    if (!number && IsFunctionWord(word)) continue;
+    const KnownWord* known = number ? nullptr : &Know(word);
+    if (known != nullptr && known->kind == WordKind::kFunction) continue;
     Term term;
     // A name: capitalised inside the sentence, and not a word in capitals (headlines,
     // tickers and sign-offs are written in capitals whole).
@@ -149,11 +159,9 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
     if (number) {
       word.erase(std::remove(word.begin(), word.end(), ','), word.end());  // 3,000 = 3000
       term.stem = XXH3_64bits(word.data(), word.size());
-    } else if (const std::string_view digits = DigitsOfNumberWord(word); !digits.empty()) {
-      number = true;  // "four cts" and "4 cts" state the same figure
-      term.stem = XXH3_64bits(digits.data(), digits.size());
     } else {
-      term.stem = StemOf(word);
+      number = known->kind == WordKind::kNumber;
+      term.stem = known->stem;
     }
     term.number = number;
     out->push_back(term);

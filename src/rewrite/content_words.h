@@ -37,12 +37,20 @@ class ContentWords {
   bool TermsOf(std::string_view sentence, bool quoted_at_start, std::vector<Term>* out);
 
  private:
-  uint64_t StemOf(const std::string& word);
+  // What a lower-cased word that is not written in digits is to TermsOf.
+  enum class WordKind : uint8_t { kContent, kFunction, kNumber };
+  struct KnownWord {
+    uint64_t key = 0;  // the word's hash, 0 for an empty slot
+    uint64_t stem = 0;  // the stem's hash; for a number word, that of its digits
+    WordKind kind = WordKind::kContent;
+  };
+  const KnownWord& Know(const std::string& word);
 
   sb_stemmer* stemmer_;
-  // Recent words and their stems, direct-mapped by the word's hash: running text
-  // repeats its words, and the stemmer costs far more than a lookup.
-  std::vector<std::pair<uint64_t, uint64_t>> stem_cache_;
+  // Recent words, what they are and their stems, direct-mapped by the word's hash:
+  // running text repeats its words, and the stemmer (or a list lookup) costs far more
+  // than one probe.
+  std::vector<KnownWord> known_;
 };
 
 }  // namespace echoes
