@@ -18,6 +18,7 @@ void DocumentTable::Append(DocumentTable&& other) {
   band_keys.insert(band_keys.end(), other.band_keys.begin(), other.band_keys.end());
   sentence_bands = other.sentence_bands;
   sentence_keys.insert(sentence_keys.end(), other.sentence_keys.begin(), other.sentence_keys.end());
+  name_stems.insert(name_stems.end(), other.name_stems.begin(), other.name_stems.end());
   for (ShingleSample sample : other.samples) {
     sample.record += static_cast<uint32_t>(record_base);
     samples.push_back(sample);

@@ -31,6 +31,7 @@ struct DocumentInfo {
   uint32_t record_size = 0;    // its size there in bytes
   uint32_t source = 0;         // index into the input list
   uint32_t sentences = 0;      // sentences filed for rewrite candidates (sentence_keys)
+  uint16_t names = 0;          // its name stems in DocumentTable::name_stems
   bool rejected = false;
 };
 
@@ -68,6 +69,11 @@ struct DocumentTable {
   // document frequencies of all records read (set by the reading pass, not by Append).
   size_t sentence_bands = 0;
   std::vector<uint32_t> sentence_keys;
+  // Each record's distinct name stems (Term::name), their low 32 bits, ascending;
+  // DocumentInfo::names of them, records in order. None for a record with more than
+  // kMaxRecordNames: it is compared as if it had none (always plausible).
+  static constexpr size_t kMaxRecordNames = 65535;
+  std::vector<uint32_t> name_stems;
   std::unique_ptr<TermWeights> term_weights;
   uint64_t repaired_utf8 = 0;
   uint64_t generated_ids = 0;

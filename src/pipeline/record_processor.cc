@@ -187,10 +187,14 @@ void RecordProcessor::SketchSentences(std::string_view text) {
   sentence_keys_.clear();
   sentence_count_ = 0;
   record_stems_.clear();
+  record_names_.clear();
   const SentencedText sentences = SplitIntoSentences(std::string(text), content_words_.get());
   const size_t bands = static_cast<size_t>(sentence_sketcher_->options().bands);
   for (const std::vector<Term>& terms : sentences.terms) {
-    for (const Term& t : terms) record_stems_.push_back(t.stem);
+    for (const Term& t : terms) {
+      record_stems_.push_back(t.stem);
+      if (t.name) record_names_.push_back(static_cast<uint32_t>(t.stem));
+    }
     sentence_keys_.resize(sentence_keys_.size() + bands);
     if (sentence_sketcher_->Sketch(terms, sentence_keys_.data() + sentence_keys_.size() - bands)) {
       ++sentence_count_;
@@ -201,6 +205,9 @@ void RecordProcessor::SketchSentences(std::string_view text) {
   std::sort(record_stems_.begin(), record_stems_.end());
   record_stems_.erase(std::unique(record_stems_.begin(), record_stems_.end()), record_stems_.end());
   term_weights_->AddDistinctStems(record_stems_);
+  std::sort(record_names_.begin(), record_names_.end());
+  record_names_.erase(std::unique(record_names_.begin(), record_names_.end()), record_names_.end());
+  if (record_names_.size() > DocumentTable::kMaxRecordNames) record_names_.clear();
 }
 
 void RecordProcessor::AddDocument(DocumentInfo doc, const RecordRef& record, std::string_view id,
@@ -215,6 +222,8 @@ void RecordProcessor::AddDocument(DocumentInfo doc, const RecordRef& record, std
   doc.shingles = sketcher_ ? sketch_.shingles : 0;
   if (sentence_sketcher_) {
     doc.sentences = sentence_count_;
+    doc.names = static_cast<uint16_t>(record_names_.size());
+    out->name_stems.insert(out->name_stems.end(), record_names_.begin(), record_names_.end());
     out->sentence_keys.insert(out->sentence_keys.end(), sentence_keys_.begin(),
                               sentence_keys_.end());
   }

@@ -62,7 +62,8 @@ class RecordProcessor {
   void ProcessJsonLine(const RecordBatch& batch, const RecordRef& record, DocumentTable* out);
   // Parses a JSONL record far enough to find its text; false if it has none.
   bool TextOfJsonLine(const RecordBatch& batch, const RecordRef& record, std::string_view* text);
-  // Splits `text` into sentences: their keys into sentence_keys_, its stems counted.
+  // Splits `text` into sentences: their keys into sentence_keys_, its names into
+  // record_names_, its stems counted.
   void SketchSentences(std::string_view text);
   // Appends the sketch of normalized_ (or zeros for a rejected record) to *out.
   void AppendSketch(bool rejected, DocumentTable* out);
@@ -92,6 +93,7 @@ class RecordProcessor {
   std::vector<uint32_t> sentence_keys_;  // of the record being processed
   uint32_t sentence_count_ = 0;
   std::vector<uint64_t> record_stems_;
+  std::vector<uint32_t> record_names_;
   std::string normalized_;
   std::string repaired_;
 };

@@ -15,7 +15,7 @@ namespace {
 
 constexpr char kMagic[8] = {'E', 'C', 'H', 'O', 'E', 'S', '0', '1'};
 // 2: one-permutation signatures over rotate-xor shingle hashes.
-constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersion = 4;
 
 class Writer {
  public:
@@ -145,6 +145,7 @@ Status WriteSignStage(const std::string& path, const DocumentTable& t) {
   w.Array(t.samples);
   w.U64(t.sentence_bands);
   w.Array(t.sentence_keys);
+  w.Array(t.name_stems);
   w.U64(t.term_weights ? t.term_weights->documents() : 0);
   w.Array(t.term_weights ? t.term_weights->counts() : std::vector<uint32_t>());
   if (!w.status().ok()) return w.status();
@@ -173,7 +174,7 @@ Result<DocumentTable> ReadSignStage(const std::string& path) {
        r.Array(&t.signatures) && r.Array(&t.band_keys) && r.Array(&t.samples);
   uint64_t sentence_bands = 0, weighed_documents = 0;
   std::vector<uint32_t> stem_counts;
-  ok = ok && r.U64(&sentence_bands) && r.Array(&t.sentence_keys) && r.U64(&weighed_documents) &&
+  ok = ok && r.U64(&sentence_bands) && r.Array(&t.sentence_keys) && r.Array(&t.name_stems) && r.U64(&weighed_documents) &&
        r.Array(&stem_counts);
   if (!ok) return r.error();
   if (!r.at_end()) {
@@ -186,9 +187,13 @@ Result<DocumentTable> ReadSignStage(const std::string& path) {
   const size_t n = t.docs.size();
   bool consistent =
       t.signatures.size() == n * signature_size && t.band_keys.size() == n * band_count;
-  uint64_t sentences = 0;
-  for (const DocumentInfo& d : t.docs) sentences += d.sentences;
-  consistent = consistent && t.sentence_keys.size() == sentences * sentence_bands;
+  uint64_t sentences = 0, names = 0;
+  for (const DocumentInfo& d : t.docs) {
+    sentences += d.sentences;
+    names += d.names;
+  }
+  consistent = consistent && t.sentence_keys.size() == sentences * sentence_bands &&
+               t.name_stems.size() == names;
   if (!stem_counts.empty()) {
     t.term_weights = std::make_unique<TermWeights>();
     consistent = consistent && t.term_weights->SetCounts(std::move(stem_counts), weighed_documents);

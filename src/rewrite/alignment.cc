@@ -79,6 +79,26 @@ double NameOverlap(const PreparedText& a, const PreparedText& b) {
   return lighter > 0 ? shared / lighter : 1;
 }
 
+double NameOverlap(std::span<const uint32_t> a, std::span<const uint32_t> b,
+                   const TermWeights& weights) {
+  if (a.empty() || b.empty()) return 1;
+  double wa = 0, wb = 0, shared = 0;
+  for (uint32_t s : a) wa += weights.Weight(s);
+  for (uint32_t s : b) wb += weights.Weight(s);
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      shared += weights.Weight(a[i]);
+      ++i;
+      ++j;
+    } else {
+      a[i] < b[j] ? ++i : ++j;
+    }
+  }
+  const double lighter = std::min(wa, wb);
+  return lighter > 0 ? shared / lighter : 1;
+}
+
 namespace {
 
 // True when at least half the terms of sentences [first, last] are numbers: a row of

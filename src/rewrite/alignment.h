@@ -9,6 +9,7 @@
 #ifndef ECHOES_REWRITE_ALIGNMENT_H_
 #define ECHOES_REWRITE_ALIGNMENT_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -104,6 +105,12 @@ PreparedText PrepareText(const SentencedText& text, const TermWeights& weights);
 // Weight of the names both texts use over the lighter side's names (1 when either
 // has none): RewriteEvidence::name_overlap, cheap enough to test before aligning.
 double NameOverlap(const PreparedText& a, const PreparedText& b);
+// The same measure over the distinct low 32 bits of each text's name stems, ascending
+// (what a corpus run keeps of every record, DocumentTable::name_stems), before any
+// text is read again. Never below NameOverlap of the full texts: stems that agree in
+// their low bits count as one, which can only raise the shared share.
+double NameOverlap(std::span<const uint32_t> a, std::span<const uint32_t> b,
+                   const TermWeights& weights);
 
 // AlignDocuments on prepared texts (`weights` the ones they were prepared with).
 RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepared_a,

@@ -102,6 +102,44 @@ TEST(AlignmentTest, HeldOutRewritesAndSameEventStories) {
   EXPECT_GE(v.rewrites_found, 14u);
 }
 
+TEST(AlignmentTest, NameOverlapOfKeptNamesNeverRejectsWhatTheTextsPass) {
+  // A corpus run tests names on the low 32 bits the reading pass kept, before it reads
+  // any text again; that test may pass more pairs than the full one, never fewer.
+  const std::string dir = std::string(ECHOES_SOURCE_DIR) + "/data/rewrites";
+  simdjson::dom::parser parser;
+  ContentWords words;
+  std::vector<SentencedText> texts;
+  TermWeights weights;
+  for (const std::string& line : testing::ReadLines(dir + "/texts.jsonl")) {
+    simdjson::dom::element r = parser.parse(line);
+    texts.push_back(SplitIntoSentences(std::string(r["text"].get_string().value()), &words));
+    std::vector<Term> all;
+    for (const auto& sentence : texts.back().terms) all.insert(all.end(), sentence.begin(), sentence.end());
+    weights.AddDocument(all);
+  }
+  std::vector<PreparedText> prepared;
+  std::vector<std::vector<uint32_t>> kept;
+  for (const SentencedText& t : texts) {
+    prepared.push_back(PrepareText(t, weights));
+    std::vector<uint32_t> names;
+    for (uint64_t stem : prepared.back().names.stems) names.push_back(static_cast<uint32_t>(stem));
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    kept.push_back(names);
+  }
+  size_t disagreeing = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    for (size_t j = i + 1; j < texts.size(); ++j) {
+      const double full = NameOverlap(prepared[i], prepared[j]);
+      const double from_kept = NameOverlap(kept[i], kept[j], weights);
+      EXPECT_GE(from_kept + 1e-9, full) << i << " " << j;
+      EXPECT_NEAR(from_kept, full, 1e-9) << "no 32-bit collisions in so few names";
+      disagreeing += full < AlignOptions().min_name_overlap;
+    }
+  }
+  EXPECT_GT(disagreeing, 0u) << "the test must see pairs the names rule rejects";
+}
+
 TEST(AlignmentTest, SharedQuotationsAloneAreNotAnEcho) {
   const std::string quotes =
       "\"We will rebuild the bridge before winter,\" the mayor said. "
