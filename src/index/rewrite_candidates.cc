@@ -108,11 +108,12 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
     };
     FindInRanges<int>(filing.bands, threads, sort_range);
   }
-  const auto filed = [&](uint32_t record) {
-    const size_t k = static_cast<size_t>(
-        std::lower_bound(records.begin(), records.end(), record) - records.begin());
-    return first_of_record[k + 1] - first_of_record[k];
-  };
+  // Filed sentences by record id: asked for nearly every partner met, so a table.
+  std::vector<uint32_t> filed_of(records.empty() ? 0 : size_t{records.back()} + 1, 0);
+  for (size_t k = 0; k < records.size(); ++k) {
+    filed_of[records[k]] = first_of_record[k + 1] - first_of_record[k];
+  }
+  const auto filed = [&](uint32_t record) { return filed_of[record]; };
 
   std::atomic<uint64_t> sentence_pairs{0};
   const auto record_range = [&](size_t first, size_t last, std::vector<RewriteCandidate>* out) {
