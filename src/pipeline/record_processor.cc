@@ -188,9 +188,9 @@ void RecordProcessor::SketchSentences(std::string_view text) {
   sentence_count_ = 0;
   record_stems_.clear();
   record_names_.clear();
-  const SentencedText sentences = SplitIntoSentences(std::string(text), content_words_.get());
+  SplitIntoSentences(text, content_words_.get(), &sentenced_);
   const size_t bands = static_cast<size_t>(sentence_sketcher_->options().bands);
-  for (const std::vector<Term>& terms : sentences.terms) {
+  for (const std::vector<Term>& terms : sentenced_.terms) {
     for (const Term& t : terms) {
       record_stems_.push_back(t.stem);
       if (t.name) record_names_.push_back(static_cast<uint32_t>(t.stem));

@@ -15,6 +15,7 @@
 #include "io/record_batch.h"
 #include "pipeline/document_table.h"
 #include "echoes/clean.h"
+#include "rewrite/alignment.h"
 #include "rewrite/content_words.h"
 #include "rewrite/sentence_similarity.h"
 #include "sketch/sentence_sketcher.h"
@@ -94,6 +95,7 @@ class RecordProcessor {
   uint32_t sentence_count_ = 0;
   std::vector<uint64_t> record_stems_;
   std::vector<uint32_t> record_names_;
+  SentencedText sentenced_;  // of the record being processed
   std::string normalized_;
   std::string repaired_;
 };

@@ -101,6 +101,22 @@ double NameOverlap(std::span<const uint32_t> a, std::span<const uint32_t> b,
 
 namespace {
 
+// out->text → its spans and terms. The term lists are resized, not rebuilt: a reader
+// that splits record after record into one SentencedText reuses their memory.
+void FillSentences(ContentWords* words, SentencedText* out) {
+  out->spans = SplitSentences(out->text);
+  out->terms.resize(out->spans.size());
+  bool quoted = false;
+  for (size_t i = 0; i < out->spans.size(); ++i) {
+    quoted = words->TermsOf(out->Sentence(i), quoted, &out->terms[i]);
+    // A quotation left open by a headline or a broken line ends with its paragraph.
+    if (i + 1 < out->spans.size() &&
+        out->text.find('\n', out->spans[i].end) < out->spans[i + 1].begin) {
+      quoted = false;
+    }
+  }
+}
+
 // True when at least half the terms of sentences [first, last] are numbers: a row of
 // a price table or a results summary. Two rows that agree are the same market at
 // another hour, or the same template, as often as a copy: not evidence of a rewrite.
@@ -135,18 +151,13 @@ bool SharedQuotation(const SentenceBag& x, const SentenceBag& y, const TermWeigh
 SentencedText SplitIntoSentences(std::string text, ContentWords* words) {
   SentencedText out;
   out.text = std::move(text);
-  out.spans = SplitSentences(out.text);
-  out.terms.resize(out.spans.size());
-  bool quoted = false;
-  for (size_t i = 0; i < out.spans.size(); ++i) {
-    quoted = words->TermsOf(out.Sentence(i), quoted, &out.terms[i]);
-    // A quotation left open by a headline or a broken line ends with its paragraph.
-    if (i + 1 < out.spans.size() &&
-        out.text.find('\n', out.spans[i].end) < out.spans[i + 1].begin) {
-      quoted = false;
-    }
-  }
+  FillSentences(words, &out);
   return out;
+}
+
+void SplitIntoSentences(std::string_view text, ContentWords* words, SentencedText* out) {
+  out->text.assign(text);
+  FillSentences(words, out);
 }
 
 double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights,

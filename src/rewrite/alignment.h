@@ -31,6 +31,8 @@ struct SentencedText {
   }
 };
 SentencedText SplitIntoSentences(std::string text, ContentWords* words);
+// The same into *out, reusing its memory (for a reader of many records).
+void SplitIntoSentences(std::string_view text, ContentWords* words, SentencedText* out);
 
 struct AlignedPair {
   uint32_t a_first = 0, a_last = 0;  // sentences of A, inclusive (several when merged)

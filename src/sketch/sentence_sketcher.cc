@@ -5,6 +5,7 @@
 #include "sketch/sentence_sketcher.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace echoes {
@@ -15,6 +16,28 @@ uint64_t SplitMix64(uint64_t x) {
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
   return x ^ (x >> 31);
+}
+
+// Whether `terms` hold at least `wanted` distinct stems: a scan that stops as soon as
+// it has seen that many, instead of sorting the sentence (wanted is a handful).
+bool HasDistinctStems(const std::vector<Term>& terms, size_t wanted) {
+  if (terms.size() < wanted) return false;
+  std::array<uint64_t, 16> seen;
+  if (wanted > seen.size()) {
+    std::vector<uint64_t> stems;
+    for (const Term& t : terms) stems.push_back(t.stem);
+    std::sort(stems.begin(), stems.end());
+    return static_cast<size_t>(std::unique(stems.begin(), stems.end()) - stems.begin()) >= wanted;
+  }
+  size_t distinct = 0;
+  for (const Term& t : terms) {
+    if (std::find(seen.begin(), seen.begin() + distinct, t.stem) != seen.begin() + distinct) {
+      continue;
+    }
+    seen[distinct++] = t.stem;
+    if (distinct >= wanted) return true;
+  }
+  return distinct >= wanted;
 }
 
 }  // namespace
@@ -30,23 +53,18 @@ SentenceSketcher::SentenceSketcher(const SentenceSketchOptions& options) : optio
 }
 
 bool SentenceSketcher::Files(const std::vector<Term>& terms) {
-  stems_.clear();
-  for (const Term& t : terms) stems_.push_back(t.stem);
-  std::sort(stems_.begin(), stems_.end());
-  return static_cast<size_t>(std::unique(stems_.begin(), stems_.end()) - stems_.begin()) >=
-         options_.min_stems;
+  return HasDistinctStems(terms, options_.min_stems);
 }
 
 bool SentenceSketcher::Sketch(const std::vector<Term>& terms, uint32_t* keys) {
+  if (!HasDistinctStems(terms, options_.min_stems)) return false;
+  // A stem that repeats changes no minimum: the stems go in as they come.
   stems_.clear();
   numbers_.clear();
   for (const Term& t : terms) {
     stems_.push_back(t.stem);
     if (t.number && options_.numbers_in_key) numbers_.push_back(t.stem);
   }
-  std::sort(stems_.begin(), stems_.end());
-  stems_.erase(std::unique(stems_.begin(), stems_.end()), stems_.end());
-  if (stems_.size() < options_.min_stems) return false;
   std::sort(numbers_.begin(), numbers_.end());
   numbers_.erase(std::unique(numbers_.begin(), numbers_.end()), numbers_.end());
   uint64_t figures = 0;
