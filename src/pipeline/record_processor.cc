@@ -202,9 +202,9 @@ void RecordProcessor::SketchSentences(std::string_view text) {
       sentence_keys_.resize(sentence_keys_.size() - bands);
     }
   }
-  std::sort(record_stems_.begin(), record_stems_.end());
-  record_stems_.erase(std::unique(record_stems_.begin(), record_stems_.end()), record_stems_.end());
-  term_weights_->AddDistinctStems(record_stems_);
+  record_distinct_.Reset(record_stems_.size());
+  for (uint64_t stem : record_stems_) record_distinct_.Add(stem);
+  term_weights_->AddDistinctStems(record_distinct_.values());
   std::sort(record_names_.begin(), record_names_.end());
   record_names_.erase(std::unique(record_names_.begin(), record_names_.end()), record_names_.end());
   if (record_names_.size() > DocumentTable::kMaxRecordNames) record_names_.clear();

@@ -20,6 +20,7 @@
 #include "rewrite/sentence_similarity.h"
 #include "sketch/sentence_sketcher.h"
 #include "sketch/sketcher.h"
+#include "util/distinct_hashes.h"
 
 namespace echoes {
 
@@ -94,6 +95,7 @@ class RecordProcessor {
   std::vector<uint32_t> sentence_keys_;  // of the record being processed
   uint32_t sentence_count_ = 0;
   std::vector<uint64_t> record_stems_;
+  DistinctHashes record_distinct_;  // record_stems_ without repeats
   std::vector<uint32_t> record_names_;
   SentencedText sentenced_;  // of the record being processed
   std::string normalized_;
