@@ -18,20 +18,25 @@ namespace {
 
 // One band's buckets that can pair anything: those of two sentences or more, and at
 // most max_bucket (a larger one is boilerplate and skipped). Their sentences in key
-// order, each bucket a run; where each sentence sits; where each run begins. Lone
-// sentences, most of a real corpus's, take no room but their slot_of entry.
+// order, each bucket a run, and where each sentence sits. Lone sentences, most of a
+// real corpus's, take no room but their slot_of entry.
 struct BandBuckets {
   static constexpr uint32_t kUnpaired = UINT32_MAX;
+  // Buckets hold at most this many sentences, so a member knows its run in 16 bits.
+  static constexpr size_t kMaxBucket = UINT16_MAX;
   // A filed sentence as its record and its place among the record's filed sentences:
-  // what a meeting needs, read in sequence instead of looked up at random.
+  // what a meeting needs, read in sequence instead of looked up at random. Each member
+  // also knows where it sits in its run, so the run's bounds cost no lookup of their
+  // own: a sentence's whole bucket is one random read into `order`, the neighbouring
+  // members in the same or the next cache lines.
   struct Member {
     uint32_t record;
     uint32_t local;
+    uint16_t offset;  // from the first member of its bucket
+    uint16_t size;    // of its bucket
   };
-  std::vector<Member> order;           // sorted by key (then sentence id)
-  std::vector<uint32_t> slot_of;       // sentence id → its position in order, or kUnpaired
-  std::vector<uint32_t> bucket_of;     // position → its bucket
-  std::vector<uint32_t> bucket_begin;  // bucket → its first position; one past the last at the end
+  std::vector<Member> order;      // sorted by key (then sentence id)
+  std::vector<uint32_t> slot_of;  // sentence id → its position in order, or kUnpaired
   uint64_t skipped_buckets = 0;
 };
 
@@ -52,20 +57,20 @@ BandBuckets SortBand(const SentenceFiling& filing, const std::vector<uint32_t>& 
     const size_t size = end - begin;
     b.skipped_buckets += size > max_bucket;
     if (size >= 2 && size <= max_bucket) {
-      const auto bucket = static_cast<uint32_t>(b.bucket_begin.size());
-      b.bucket_begin.push_back(static_cast<uint32_t>(b.order.size()));
       for (size_t p = begin; p < end; ++p) {
         const auto sentence = static_cast<uint32_t>((*keyed)[p]);
         b.slot_of[sentence] = static_cast<uint32_t>(b.order.size());
-        b.order.push_back({filing.record_of[sentence], local[sentence]});
-        b.bucket_of.push_back(bucket);
+        b.order.push_back({filing.record_of[sentence], local[sentence],
+                           static_cast<uint16_t>(p - begin), static_cast<uint16_t>(size)});
       }
     }
     begin = end;
   }
-  b.bucket_begin.push_back(static_cast<uint32_t>(b.order.size()));
   return b;
 }
+
+// Sentences ahead whose buckets are prefetched (see the record loop).
+constexpr uint32_t kPrefetchAhead = 4;
 
 struct Meeting {
   uint32_t partner;  // record
@@ -103,7 +108,9 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
     const auto sort_range = [&](size_t first, size_t last, std::vector<int>*) {
       std::vector<uint64_t> keyed, scratch;
       for (size_t band = first; band < last; ++band) {
-        bands[band] = SortBand(filing, local, band, options.max_bucket, &keyed, &scratch);
+        bands[band] = SortBand(filing, local, band,
+                               std::min(options.max_bucket, BandBuckets::kMaxBucket), &keyed,
+                               &scratch);
       }
     };
     FindInRanges<int>(filing.bands, threads, sort_range);
@@ -125,14 +132,22 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
       met.clear();
       for (uint32_t s = first_of_record[k]; s < first_of_record[k + 1]; ++s) {
         for (const BandBuckets& band : bands) {
+          // The bucket of a sentence a few ahead, fetched while this one is counted:
+          // the loop waits on memory, not on arithmetic.
+          if (s + kPrefetchAhead < sentences) {
+            const uint32_t ahead = band.slot_of[s + kPrefetchAhead];
+            if (ahead != BandBuckets::kUnpaired) __builtin_prefetch(&band.order[ahead]);
+          }
           const uint32_t p = band.slot_of[s];
           if (p == BandBuckets::kUnpaired) continue;
-          const uint32_t bucket = band.bucket_of[p];
-          const size_t lo = band.bucket_begin[bucket], hi = band.bucket_begin[bucket + 1];
+          const BandBuckets::Member& me = band.order[p];
+          const size_t lo = p - me.offset;
           // A big bucket links each sentence only to its first ones (and those to all).
-          const bool linked_to_all = p - lo < options.linked_per_bucket;
-          for (size_t q = lo; q < hi; ++q) {
-            if (!linked_to_all && q - lo >= options.linked_per_bucket) break;
+          const size_t linked =
+              me.offset < options.linked_per_bucket
+                  ? me.size
+                  : std::min<size_t>(me.size, options.linked_per_bucket);
+          for (size_t q = lo; q < lo + linked; ++q) {
             const BandBuckets::Member& t = band.order[q];
             if (t.record <= record) continue;  // each pair counted from its first record
             met.push_back({t.record, local[s], t.local});
