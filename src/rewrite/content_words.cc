@@ -84,8 +84,11 @@ constexpr size_t kKnownWordSlots = size_t{1} << 18;
 ContentWords::ContentWords()
     : stemmer_(sb_stemmer_new("english", "UTF_8")), known_(kKnownWordSlots) {}
 
-const ContentWords::KnownWord& ContentWords::Know(const std::string& word) {
-  const uint64_t key = XXH3_64bits(word.data(), word.size()) | 1;  // 0 marks an empty slot
+uint64_t ContentWords::KeyOf(std::string_view word) {
+  return XXH3_64bits(word.data(), word.size()) | 1;  // 0 marks an empty slot
+}
+
+const ContentWords::KnownWord& ContentWords::Know(uint64_t key, std::string_view word) {
   KnownWord& slot = known_[key & (kKnownWordSlots - 1)];
   if (slot.key == key) return slot;
   slot.key = key;
@@ -110,7 +113,11 @@ ContentWords::~ContentWords() { sb_stemmer_delete(stemmer_); }
 
 bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* out) {
   out->clear();
-  std::string word;
+  // First the sentence's words, lower-cased, each one's cache slot fetched as soon as
+  // its key is known; then what they are. A probe misses the cache about every other
+  // word, and a sentence's misses overlap when they are not waited for one by one.
+  words_.clear();
+  lowered_.clear();
   bool starts_sentence = true;  // the next word opens the sentence (or a quotation)
   for (size_t i = 0; i < s.size();) {
     size_t quote_length = 0;
@@ -130,40 +137,49 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       ++i;
       continue;
     }
-    bool number = s[i] >= '0' && s[i] <= '9';
-    const size_t begin = i;
-    const bool opening = starts_sentence;
+    RawWord w;
+    w.number = s[i] >= '0' && s[i] <= '9';
+    w.begin = static_cast<uint32_t>(i);
+    w.opening = starts_sentence;
+    w.quoted = quoted;
+    w.lowered = static_cast<uint32_t>(lowered_.size());
     starts_sentence = false;
-    word.clear();
     while (i < s.size()) {
       const auto c = static_cast<unsigned char>(s[i]);
       if (c == 0xE2 && s.substr(i).starts_with("\xE2\x80")) break;
-      const bool inner = number && (c == '.' || c == ',') && i + 1 < s.size() && s[i + 1] >= '0' &&
-                         s[i + 1] <= '9';
+      const bool inner = w.number && (c == '.' || c == ',') && i + 1 < s.size() &&
+                         s[i + 1] >= '0' && s[i + 1] <= '9';
       if (!IsWordByte(c) && !inner) break;
-      word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      if (!(w.number && c == ',')) {  // 3,000 = 3000
+        lowered_.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      }
       ++i;
     }
-    if (word.empty()) continue;
-    const KnownWord* known = number ? nullptr : &Know(word);
+    w.end = static_cast<uint32_t>(i);
+    if (w.end == w.begin) continue;
+    const std::string_view word(lowered_.data() + w.lowered, lowered_.size() - w.lowered);
+    w.key = w.number ? XXH3_64bits(word.data(), word.size()) : KeyOf(word);
+    if (!w.number) __builtin_prefetch(&known_[w.key & (kKnownWordSlots - 1)]);
+    words_.push_back(w);
+  }
+  for (size_t k = 0; k < words_.size(); ++k) {
+    const RawWord& w = words_[k];
+    const uint32_t lowered_end =
+        k + 1 < words_.size() ? words_[k + 1].lowered : static_cast<uint32_t>(lowered_.size());
+    const std::string_view word(lowered_.data() + w.lowered, lowered_end - w.lowered);
+    const KnownWord* known = w.number ? nullptr : &Know(w.key, word);
     if (known != nullptr && known->kind == WordKind::kFunction) continue;
     Term term;
     // A name: capitalised inside the sentence, and not a word in capitals (headlines,
     // tickers and sign-offs are written in capitals whole).
-    term.name = !opening && s[begin] >= 'A' && s[begin] <= 'Z' && i - begin > 1 &&
-                !(s[begin + 1] >= 'A' && s[begin + 1] <= 'Z');
-    term.begin = static_cast<uint32_t>(begin);
-    term.end = static_cast<uint32_t>(i);
-    term.quoted = quoted;
+    term.name = !w.opening && s[w.begin] >= 'A' && s[w.begin] <= 'Z' && w.end - w.begin > 1 &&
+                !(s[w.begin + 1] >= 'A' && s[w.begin + 1] <= 'Z');
+    term.begin = w.begin;
+    term.end = w.end;
+    term.quoted = w.quoted;
     term.negation = IsNegation(word);
-    if (number) {
-      word.erase(std::remove(word.begin(), word.end(), ','), word.end());  // 3,000 = 3000
-      term.stem = XXH3_64bits(word.data(), word.size());
-    } else {
-      number = known->kind == WordKind::kNumber;
-      term.stem = known->stem;
-    }
-    term.number = number;
+    term.number = w.number || known->kind == WordKind::kNumber;
+    term.stem = w.number ? w.key : known->stem;
     out->push_back(term);
   }
   return quoted;

@@ -6,6 +6,7 @@
 #define ECHOES_REWRITE_CONTENT_WORDS_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -44,13 +45,26 @@ class ContentWords {
     uint64_t stem = 0;  // the stem's hash; for a number word, that of its digits
     WordKind kind = WordKind::kContent;
   };
-  const KnownWord& Know(const std::string& word);
+  static uint64_t KeyOf(std::string_view word);
+  const KnownWord& Know(uint64_t key, std::string_view word);
 
   sb_stemmer* stemmer_;
   // Recent words, what they are and their stems, direct-mapped by the word's hash:
   // running text repeats its words, and the stemmer (or a list lookup) costs far more
   // than one probe.
   std::vector<KnownWord> known_;
+
+  // A word of the sentence TermsOf is reading, before it knows what the word is.
+  struct RawWord {
+    uint32_t begin = 0, end = 0;  // in the sentence
+    uint32_t lowered = 0;         // where its lower-cased bytes begin in lowered_
+    bool number = false;          // written in digits
+    bool opening = false;         // first of the sentence or of a quotation
+    bool quoted = false;
+    uint64_t key = 0;  // KeyOf the lower-cased word; for a number, the hash of its digits
+  };
+  std::vector<RawWord> words_;  // scratch of TermsOf
+  std::string lowered_;         // scratch of TermsOf: the words, lower-cased, end to end
 };
 
 }  // namespace echoes
