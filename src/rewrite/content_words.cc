@@ -4,6 +4,7 @@
 #include "rewrite/content_words.h"
 
 #include <libstemmer.h>
+#define XXH_INLINE_ALL  // short words: the call costs more than the hash
 #include <xxhash.h>
 
 #include <algorithm>
