@@ -251,6 +251,9 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   stats.candidates = near.candidates;
   stats.verified_edges = edges.size() - rewrites.edges.size();
   stats.rewrite_candidates = rewrites.candidates;
+  stats.rewrite_aligned = rewrites.aligned;
+  stats.rewrite_sentence_pairs = rewrites.sentence_pairs;
+  stats.rewrite_skipped_buckets = rewrites.skipped_buckets;
   stats.rewrite_edges = rewrites.edges.size();
   stats.exact_checks = near.exact_checks;
   if (options.near) {

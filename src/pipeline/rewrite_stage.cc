@@ -136,6 +136,7 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
                        candidates.end());
     }
   }
+  result.aligned = candidates.size();
   result.sentence_pairs = index_stats.sentence_pairs;
   result.skipped_buckets = index_stats.skipped_buckets;
   end_phase("rewrite index");

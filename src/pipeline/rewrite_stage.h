@@ -42,8 +42,9 @@ struct RewriteEdges {
   // near-duplicate clusters; Edge::evidence indexes `evidence`.
   std::vector<Edge> edges;
   std::vector<RewriteEvidenceText> evidence;
-  uint64_t candidates = 0;       // record pairs aligned
-  uint64_t sentence_pairs = 0;   // sentence key collisions behind them
+  uint64_t candidates = 0;       // record pairs that met in the sentence index
+  uint64_t aligned = 0;          // of them, pairs whose names agree: aligned
+  uint64_t sentence_pairs = 0;   // sentence key collisions counted by the index
   uint64_t skipped_buckets = 0;  // keys shared by too many sentences (boilerplate)
   std::vector<std::pair<std::string, double>> phase_seconds;  // index, align
 };

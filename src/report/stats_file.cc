@@ -58,6 +58,9 @@ std::string StatsToJson(const DedupStats& s) {
   AppendCount(&out, "verified_edges", s.verified_edges);
   AppendCount(&out, "exact_checks", s.exact_checks);
   AppendCount(&out, "rewrite_candidates", s.rewrite_candidates);
+  AppendCount(&out, "rewrite_aligned", s.rewrite_aligned);
+  AppendCount(&out, "rewrite_sentence_pairs", s.rewrite_sentence_pairs);
+  AppendCount(&out, "rewrite_skipped_buckets", s.rewrite_skipped_buckets);
   AppendCount(&out, "rewrite_edges", s.rewrite_edges);
   AppendCount(&out, "repaired_utf8", s.repaired_utf8);
   AppendCount(&out, "generated_ids", s.generated_ids);

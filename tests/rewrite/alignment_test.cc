@@ -260,6 +260,11 @@ TEST(RewriteDedupTest, SeedsInReutersHaveExactlyOneRewriteEdge) {
   Result<DedupStats> stats = RunDedup({data + "/seeds", dir.File("reuters.jsonl")}, options);
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_GT(stats.value().rewrite_edges, 0u);
+  // The funnel narrows at each step: sentence meetings, record pairs, pairs aligned,
+  // rewrites.
+  EXPECT_LE(stats.value().rewrite_edges, stats.value().rewrite_aligned);
+  EXPECT_LE(stats.value().rewrite_aligned, stats.value().rewrite_candidates);
+  EXPECT_LE(stats.value().rewrite_candidates, stats.value().rewrite_sentence_pairs);
   simdjson::dom::parser parser;
   std::vector<std::string> touching;
   for (const std::string& line : testing::ReadLines(dir.File("out/edges.jsonl"))) {
