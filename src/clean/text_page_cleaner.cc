@@ -17,6 +17,8 @@ namespace {
 // model's agreement.
 constexpr size_t kProseMinWords = 12;
 constexpr float kProseMaxChromeShare = 0.15f;
+constexpr size_t kShortSentenceMinWords = 5;
+constexpr size_t kShortSentencesAtAnEdge = 2;
 
 std::string_view Trim(std::string_view s) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; };
@@ -83,6 +85,30 @@ CleanedText CleanPageText(std::string_view raw_page) {
   if (first == lines.size()) {  // no prose at all: keep what the model keeps
     first = 0;
     last = lines.size() - 1;
+  } else {
+    // A short sentence with few furniture words is body when it stands between two
+    // lines of body, or as one of the first or last two lines of the body ("The repair bill is
+    // estimated at 150,000 euros."): the line model, seeing few words, often doubts
+    // it. Runs of short lines (link titles, product lists) are not let in this way.
+    const auto short_sentence = [&](size_t i) {
+      return text_features[i][kChromeShare] < kProseMaxChromeShare &&
+             text_features[i][kSeparators] == 0 && Words(lines[i]) >= kShortSentenceMinWords &&
+             lines[i].back() == '.';
+    };
+    const auto body = [&](size_t i) { return content[i] || prose[i]; };
+    std::vector<size_t> sandwiched;
+    for (size_t i = first + 1; i < last; ++i) {
+      if (!body(i) && body(i - 1) && body(i + 1) && short_sentence(i)) sandwiched.push_back(i);
+    }
+    for (size_t i : sandwiched) prose[i] = 1;
+    for (size_t n = 0; n < kShortSentencesAtAnEdge && first > 0 && short_sentence(first - 1); ++n) {
+      prose[--first] = 1;
+    }
+    for (size_t n = 0; n < kShortSentencesAtAnEdge && last + 1 < lines.size() &&
+                       short_sentence(last + 1);
+         ++n) {
+      prose[++last] = 1;
+    }
   }
   for (size_t i = first; i <= last; ++i) {
     if (!content[i] && !prose[i]) continue;

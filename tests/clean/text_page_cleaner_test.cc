@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <simdjson.h>
+
 #include "test_util.h"
 
 namespace echoes {
@@ -100,6 +102,24 @@ TEST(TextPageCleanerTest, ScrapedPageLosesItsFurniture) {
                              "min read", "Home >"}) {
     EXPECT_EQ(cleaned.text.find(chrome), std::string::npos) << chrome;
   }
+}
+
+// A plain article has no chrome at all: every line of it is body, the short lead
+// and the short last line too (the line model, seeing few words, doubts them).
+// data/rewrites holds 50 such articles.
+TEST(TextPageCleanerTest, PlainArticlesKeepEveryLine) {
+  const std::string path = std::string(ECHOES_SOURCE_DIR) + "/data/rewrites/texts.jsonl";
+  size_t articles = 0;
+  simdjson::dom::parser parser;
+  for (const std::string& record : testing::ReadLines(path)) {
+    const std::string text(parser.parse(record)["text"].get_string().value());
+    const std::set<std::string> kept = ParagraphsOf(CleanPageText(text).text);
+    for (const std::string& line : LinesOf(text)) {
+      if (!line.empty()) EXPECT_TRUE(kept.count(line)) << "lost: " << line;
+    }
+    ++articles;
+  }
+  EXPECT_EQ(articles, 50u);
 }
 
 TEST(TextPageCleanerTest, EmptyAndProselessPages) {
