@@ -114,7 +114,8 @@ struct DedupStats {
   uint64_t candidates = 0;      // candidate pairs from the LSH and sample indexes
   uint64_t verified_edges = 0;  // candidates confirmed as near or contained
   uint64_t exact_checks = 0;    // candidates decided on exact shingle sets, read again
-  uint64_t rewrite_candidates = 0;  // record pairs that share sentence keys
+  uint64_t rewrite_candidates = 0;  // record pairs that share sentence keys or rare names
+  uint64_t rewrite_name_candidates = 0;  // of them, pairs met by their rare names
   uint64_t rewrite_aligned = 0;     // of them, aligned sentence by sentence (names agree)
   uint64_t rewrite_sentence_pairs = 0;   // sentence pairs that met under a shared key
   uint64_t rewrite_skipped_buckets = 0;  // sentence keys too common to count (boilerplate)

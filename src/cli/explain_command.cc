@@ -36,7 +36,9 @@ How the verdict is reached: both texts are cut into sentences; each sentence bec
 its content words (Snowball stems, without function words), weighted by rarity across
 the two texts' sentences. A monotone alignment pairs sentences (also one with two, for
 splits and merges) whose similarity, from a model calibrated on the MSRP paraphrase
-corpus, is at least --min-similarity. Pairs whose shared words are mostly quoted
+corpus, is at least --min-similarity; between such pairs (and before the first, after
+the last), sentences in the same place on both sides pair at the lower
+--min-anchored-similarity: their neighbours vouch for them. Pairs whose shared words are mostly quoted
 speech on both sides are shown but do not count: outlets quote the same people. The
 relation is 'rewrite' when at least 3 pairs cover at least --min-coverage of the
 shorter text's content.
@@ -171,6 +173,11 @@ int ExplainCommand(int argc, char** argv) {
                  "sentence similarity at which two sentences may align")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--min-anchored-similarity", align.min_anchored_similarity,
+                 "lower similarity at which sentences between aligned pairs, in their place, "
+                 "may align")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   app.add_option("--min-coverage", align.min_coverage,
                  "share of the shorter text the aligned pairs must cover for 'rewrite'")
       ->capture_default_str()
@@ -271,7 +278,8 @@ int ExplainCommand(int argc, char** argv) {
       AppendJsonScore(&out, p.similarity);
       out += std::string(",\"quotation\":") + (p.quotation ? "true" : "false") +
              ",\"slight\":" + (p.slight ? "true" : "false") + ",\"moved\":" +
-             (p.moved ? "true" : "false") + ",\"a_text\":";
+             (p.moved ? "true" : "false") + ",\"anchored\":" + (p.anchored ? "true" : "false") +
+             ",\"a_text\":";
       AppendJsonString(&out, text_of(sides[0].sentences, p.a_first, p.a_last));
       out += ",\"b_text\":";
       AppendJsonString(&out, text_of(sides[1].sentences, p.b_first, p.b_last));

@@ -27,6 +27,7 @@ struct RewriteCandidate {
   // The sentence pairs that met, as (filed sentence of a, filed sentence of b), each
   // counted from the record's first filed sentence; sorted.
   std::vector<std::pair<uint32_t, uint32_t>> met;
+  bool by_names = false;  // also found by its rare names (name_filing.h)
 };
 
 struct RewriteIndexOptions {

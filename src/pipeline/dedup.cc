@@ -251,6 +251,7 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   stats.candidates = near.candidates;
   stats.verified_edges = edges.size() - rewrites.edges.size();
   stats.rewrite_candidates = rewrites.candidates;
+  stats.rewrite_name_candidates = rewrites.name_candidates;
   stats.rewrite_aligned = rewrites.aligned;
   stats.rewrite_sentence_pairs = rewrites.sentence_pairs;
   stats.rewrite_skipped_buckets = rewrites.skipped_buckets;

@@ -12,6 +12,7 @@
 #include <span>
 #include <tuple>
 
+#include "index/name_filing.h"
 #include "index/rewrite_candidates.h"
 #include "pipeline/record_rereader.h"
 #include "rewrite/alignment.h"
@@ -86,14 +87,18 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
   // The representatives' filed sentences.
   SentenceFiling filing;
   filing.bands = table.sentence_bands;
+  std::vector<uint32_t> representatives;
   uint64_t first_key = 0;
   for (uint64_t r = 0; r < table.docs.size(); ++r) {
     const DocumentInfo& doc = table.docs[r];
     const uint64_t keys = uint64_t{doc.sentences} * filing.bands;
-    if (!doc.rejected && clustering.representative_of[r] == r && doc.sentences > 0) {
-      filing.keys.insert(filing.keys.end(), table.sentence_keys.begin() + first_key,
-                         table.sentence_keys.begin() + first_key + keys);
-      filing.record_of.insert(filing.record_of.end(), doc.sentences, static_cast<uint32_t>(r));
+    if (!doc.rejected && clustering.representative_of[r] == r) {
+      representatives.push_back(static_cast<uint32_t>(r));
+      if (doc.sentences > 0) {
+        filing.keys.insert(filing.keys.end(), table.sentence_keys.begin() + first_key,
+                           table.sentence_keys.begin() + first_key + keys);
+        filing.record_of.insert(filing.record_of.end(), doc.sentences, static_cast<uint32_t>(r));
+      }
     }
     first_key += keys;
   }
@@ -103,6 +108,50 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
   RewriteIndexStats index_stats;
   std::vector<RewriteCandidate> candidates =
       FindRewriteCandidates(filing, RewriteIndexOptions(), threads, &index_stats);
+  filing = SentenceFiling();
+
+  // The names' channel: pairs whose rare names agree, for rewrites too heavy for any
+  // of their sentences to meet (name_filing.h). Merged into the sentence candidates;
+  // a pair found by both keeps the sentences that met, but as a pair met by names it
+  // goes to the alignment even when those sentences are not alike.
+  std::vector<uint64_t> first_name(table.docs.size() + 1, 0);
+  for (size_t r = 0; r < table.docs.size(); ++r) {
+    first_name[r + 1] = first_name[r] + table.docs[r].names;
+  }
+  const bool names_kept = table.name_stems.size() == first_name.back();
+  const auto names_of = [&](uint32_t r) {
+    return std::span<const uint32_t>(table.name_stems.data() + first_name[r], table.docs[r].names);
+  };
+  const TermWeights& weights = *table.term_weights;
+  if (names_kept) {
+    RewriteIndexOptions by_names;
+    by_names.min_shared = 1;
+    RewriteIndexStats name_stats;
+    std::vector<RewriteCandidate> named = FindRewriteCandidates(
+        FileByNames(representatives, names_of, weights), by_names, threads, &name_stats);
+    result.name_candidates = named.size();
+    std::vector<RewriteCandidate> merged;
+    merged.reserve(candidates.size() + named.size());
+    const auto before = [](const RewriteCandidate& x, const RewriteCandidate& y) {
+      return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+    };
+    size_t i = 0, j = 0;
+    while (i < candidates.size() || j < named.size()) {
+      if (j == named.size() || (i < candidates.size() && !before(named[j], candidates[i]))) {
+        const bool both = j < named.size() && !before(candidates[i], named[j]);
+        j += both;
+        merged.push_back(std::move(candidates[i++]));
+        merged.back().by_names = both;
+      } else {
+        RewriteCandidate c = std::move(named[j++]);
+        c.met.clear();
+        c.shared_sentences = 0;
+        c.by_names = true;
+        merged.push_back(std::move(c));
+      }
+    }
+    candidates = std::move(merged);
+  }
   const auto already_linked = [&](const RewriteCandidate& c) {
     const auto it = std::lower_bound(known.begin(), known.end(), c, [](const Edge& e, const auto& x) {
       return std::tie(e.a, e.b) < std::tie(x.a, x.b);
@@ -111,30 +160,18 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
   };
   candidates.erase(std::remove_if(candidates.begin(), candidates.end(), already_linked),
                    candidates.end());
-  filing = SentenceFiling();
   result.candidates = candidates.size();
 
   // Pairs whose names disagree fail the alignment's first test whatever their texts:
   // tested here on the names the reading pass kept, so their texts are never read
   // again (in the benchmark corpus, 95% of the candidates).
   const AlignOptions align;
-  const TermWeights& weights = *table.term_weights;
-  {
-    std::vector<uint64_t> first_name(table.docs.size() + 1, 0);
-    for (size_t r = 0; r < table.docs.size(); ++r) {
-      first_name[r + 1] = first_name[r] + table.docs[r].names;
-    }
-    const auto names_of = [&](uint32_t r) {
-      return std::span<const uint32_t>(table.name_stems.data() + first_name[r],
-                                       table.docs[r].names);
-    };
+  if (names_kept) {
     const auto names_disagree = [&](const RewriteCandidate& c) {
       return NameOverlap(names_of(c.a), names_of(c.b), weights) < align.min_name_overlap;
     };
-    if (table.name_stems.size() == first_name.back()) {
-      candidates.erase(std::remove_if(candidates.begin(), candidates.end(), names_disagree),
-                       candidates.end());
-    }
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(), names_disagree),
+                     candidates.end());
   }
   result.aligned = candidates.size();
   result.sentence_pairs = index_stats.sentence_pairs;
@@ -183,8 +220,8 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
       const RewriteCandidate& c = candidates[k];
       const size_t ka = index_of(c.a), kb = index_of(c.b);
       if (NameOverlap(prepared[ka], prepared[kb]) < align.min_name_overlap) continue;
-      if (!SentencesThatMetAreAlike(c, filed[ka], filed[kb], prepared[ka], prepared[kb],
-                                    weights, align)) {
+      if (!c.by_names && !SentencesThatMetAreAlike(c, filed[ka], filed[kb], prepared[ka],
+                                                   prepared[kb], weights, align)) {
         continue;
       }
       const SentencedText& a = texts[ka];
@@ -212,6 +249,7 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
         pair.similarity = static_cast<float>(p.similarity);
         pair.quotation = p.quotation;
         pair.moved = p.moved;
+        pair.anchored = p.anchored;
         pair.slight = p.slight;
         pair.a_text = SentencesText(a, p.a_first, p.a_last);
         pair.b_text = SentencesText(b, p.b_first, p.b_last);

@@ -28,6 +28,7 @@ struct RewriteEvidenceText {
     float similarity = 0;
     bool quotation = false;  // shared words mostly quoted on both sides: does not count
     bool moved = false;      // found out of order
+    bool anchored = false;   // aligned at the lower similarity, between surer pairs
     bool slight = false;     // both sides weigh next to nothing: does not count
     std::string a_text, b_text;
   };
@@ -42,7 +43,8 @@ struct RewriteEdges {
   // near-duplicate clusters; Edge::evidence indexes `evidence`.
   std::vector<Edge> edges;
   std::vector<RewriteEvidenceText> evidence;
-  uint64_t candidates = 0;       // record pairs that met in the sentence index
+  uint64_t candidates = 0;       // record pairs that met in the sentence or name index
+  uint64_t name_candidates = 0;  // pairs that met in the name index (some also by sentences)
   uint64_t aligned = 0;          // of them, pairs whose names agree: aligned
   uint64_t sentence_pairs = 0;   // sentence key collisions counted by the index
   uint64_t skipped_buckets = 0;  // keys shared by too many sentences (boilerplate)

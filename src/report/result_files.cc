@@ -110,6 +110,7 @@ void AppendRewriteEvidence(const RewriteEvidenceText& e, bool swap, const Docume
     AppendJsonScore(line, p.similarity);
     if (p.quotation) line->append(",\"quotation\":true");
     if (p.moved) line->append(",\"moved\":true");
+    if (p.anchored) line->append(",\"anchored\":true");
     if (p.slight) line->append(",\"slight\":true");
     line->append(",\"a_text\":");
     AppendJsonString(line, swap ? p.b_text : p.a_text);

@@ -58,6 +58,7 @@ std::string StatsToJson(const DedupStats& s) {
   AppendCount(&out, "verified_edges", s.verified_edges);
   AppendCount(&out, "exact_checks", s.exact_checks);
   AppendCount(&out, "rewrite_candidates", s.rewrite_candidates);
+  AppendCount(&out, "rewrite_name_candidates", s.rewrite_name_candidates);
   AppendCount(&out, "rewrite_aligned", s.rewrite_aligned);
   AppendCount(&out, "rewrite_sentence_pairs", s.rewrite_sentence_pairs);
   AppendCount(&out, "rewrite_skipped_buckets", s.rewrite_skipped_buckets);

@@ -220,6 +220,13 @@ class RunBags {
   std::vector<uint8_t> made_;
 };
 
+// A cell of the alignment table: the best alignment of the sentences up to it.
+struct Cell {
+  double score = 0;
+  uint8_t da = 0, db = 0;  // the last step: 1/0 skip A, 0/1 skip B, else a pair
+  double similarity = 0;
+};
+
 }  // namespace
 
 RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
@@ -237,76 +244,101 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
   const std::vector<SentenceBag>& bags_a = prepared_a.sentences;
   const std::vector<SentenceBag>& bags_b = prepared_b.sentences;
 
-  // Cell (i, j): the best alignment of A[0, i) with B[0, j). A pair joins `da`
-  // sentences of A with `db` of B: one with one, or one with up to kMaxSpan (a split
-  // sentence, or a summary sentence standing for several).
-  struct Cell {
-    double score = 0;
-    uint8_t da = 0, db = 0;  // the last step: 1/0 skip A, 0/1 skip B, else a pair
-    double similarity = 0;
-  };
-  std::vector<Cell> table((n + 1) * (m + 1));
-  const auto at = [&](size_t i, size_t j) -> Cell& { return table[i * (m + 1) + j]; };
   RunBags runs_a(a, prepared_a, weights), runs_b(b, prepared_b, weights);
-  const auto similarity = [&](size_t i0, size_t i1, size_t j0, size_t j1) {
-    return AlignmentSimilarity(runs_a.Of(i0, i1), runs_b.Of(j0, j1), weights,
-                               options.min_similarity);
+  const auto similarity = [&](size_t i0, size_t i1, size_t j0, size_t j1, double floor) {
+    return AlignmentSimilarity(runs_a.Of(i0, i1), runs_b.Of(j0, j1), weights, floor);
   };
-  for (size_t i = 0; i <= n; ++i) {
-    for (size_t j = 0; j <= m; ++j) {
-      if (i == 0 && j == 0) continue;
-      Cell best{kNone, 0, 0, 0};
-      if (i > 0 && at(i - 1, j).score > best.score) best = {at(i - 1, j).score, 1, 0, 0};
-      if (j > 0 && at(i, j - 1).score > best.score) best = {at(i, j - 1).score, 0, 1, 0};
-      // A cell is looked at only when its own sentence pair could be related: every
-      // pair that ends here (one to one, or a split or merge) contains that pair.
-      if (i == 0 || j == 0 || !SharesAStem(bags_a[i - 1], bags_b[j - 1]) ||
-          ProbabilityBound(bags_a[i - 1], bags_b[j - 1], weights) < kCellGate) {
+  // The best monotone alignment of A[a0, a1) with B[b0, b1), pairs at `threshold`
+  // or above, appended to *out in order.
+  std::vector<Cell> table;
+  const auto align = [&](size_t a0, size_t a1, size_t b0, size_t b1, double threshold,
+                         std::vector<AlignedPair>* out) {
+    const size_t rows = a1 - a0, cols = b1 - b0;
+    table.assign((rows + 1) * (cols + 1), Cell{});
+    const auto at = [&](size_t i, size_t j) -> Cell& { return table[i * (cols + 1) + j]; };
+    for (size_t i = 0; i <= rows; ++i) {
+      for (size_t j = 0; j <= cols; ++j) {
+        if (i == 0 && j == 0) continue;
+        Cell best{kNone, 0, 0, 0};
+        if (i > 0 && at(i - 1, j).score > best.score) best = {at(i - 1, j).score, 1, 0, 0};
+        if (j > 0 && at(i, j - 1).score > best.score) best = {at(i, j - 1).score, 0, 1, 0};
+        // A cell is looked at only when its own sentence pair could be related: every
+        // pair that ends here (one to one, or a split or merge) contains that pair.
+        const size_t ai = a0 + i - 1, bj = b0 + j - 1;
+        if (i == 0 || j == 0 || !SharesAStem(bags_a[ai], bags_b[bj]) ||
+            ProbabilityBound(bags_a[ai], bags_b[bj], weights) < kCellGate) {
+          at(i, j) = best;
+          continue;
+        }
+        const double one = similarity(ai, ai, bj, bj, threshold);
+        const auto consider = [&](size_t da, size_t db, double p) {
+          if (p < threshold) return;
+          const double score = at(i - da, j - db).score + p - threshold;
+          if (score > best.score) {
+            best = {score, static_cast<uint8_t>(da), static_cast<uint8_t>(db), p};
+          }
+        };
+        consider(1, 1, one);
+        // A wider pair only where it says more than the single sentences do.
+        for (size_t span = 2; span <= kMaxSpan; ++span) {
+          if (j >= span) {
+            const double p = similarity(ai, ai, bj + 1 - span, bj, threshold);
+            if (p > one) consider(1, span, p);
+          }
+          if (i >= span) {
+            const double p = similarity(ai + 1 - span, ai, bj, bj, threshold);
+            if (p > one) consider(span, 1, p);
+          }
+        }
         at(i, j) = best;
+      }
+    }
+    // Walk back from the end.
+    const size_t first_new = out->size();
+    for (size_t i = rows, j = cols; i > 0 || j > 0;) {
+      const Cell& c = at(i, j);
+      if (c.da == 0 || c.db == 0) {
+        i -= c.da;
+        j -= c.db;
         continue;
       }
-      const double one = similarity(i - 1, i - 1, j - 1, j - 1);
-      const auto consider = [&](size_t da, size_t db, double p) {
-        if (p < options.min_similarity) return;
-        const double score = at(i - da, j - db).score + p - options.min_similarity;
-        if (score > best.score) {
-          best = {score, static_cast<uint8_t>(da), static_cast<uint8_t>(db), p};
-        }
-      };
-      consider(1, 1, one);
-      // A wider pair only where it says more than the single sentences do.
-      for (size_t span = 2; span <= kMaxSpan; ++span) {
-        if (j >= span) {
-          const double p = similarity(i - 1, i - 1, j - span, j - 1);
-          if (p > one) consider(1, span, p);
-        }
-        if (i >= span) {
-          const double p = similarity(i - span, i - 1, j - 1, j - 1);
-          if (p > one) consider(span, 1, p);
-        }
-      }
-      at(i, j) = best;
-    }
-  }
-  // Walk back from the end.
-  for (size_t i = n, j = m; i > 0 || j > 0;) {
-    const Cell& c = at(i, j);
-    if (c.da == 0 || c.db == 0) {
+      AlignedPair pair;
+      pair.a_first = static_cast<uint32_t>(a0 + i - c.da);
+      pair.a_last = static_cast<uint32_t>(a0 + i - 1);
+      pair.b_first = static_cast<uint32_t>(b0 + j - c.db);
+      pair.b_last = static_cast<uint32_t>(b0 + j - 1);
+      pair.similarity = c.similarity;
+      out->push_back(pair);
       i -= c.da;
       j -= c.db;
-      continue;
     }
-    AlignedPair pair;
-    pair.a_first = static_cast<uint32_t>(i - c.da);
-    pair.a_last = static_cast<uint32_t>(i - 1);
-    pair.b_first = static_cast<uint32_t>(j - c.db);
-    pair.b_last = static_cast<uint32_t>(j - 1);
-    pair.similarity = c.similarity;
-    evidence.pairs.push_back(pair);
-    i -= c.da;
-    j -= c.db;
+    std::reverse(out->begin() + static_cast<ptrdiff_t>(first_new), out->end());
+  };
+  std::vector<AlignedPair> ordered;
+  align(0, n, 0, m, options.min_similarity, &ordered);
+
+  // Anchored pairs: between pairs the alignment is sure of (and before the first,
+  // after the last), sentences that keep their place on both sides may pair at a
+  // lower similarity: their neighbours vouch for them. A heavy rephrasing keeps the
+  // story's order and few of its words; two articles about one event share neither.
+  if (!ordered.empty() && options.min_anchored_similarity < options.min_similarity) {
+    size_t a_next = 0, b_next = 0;
+    for (size_t k = 0; k <= ordered.size(); ++k) {
+      const size_t a_end = k < ordered.size() ? ordered[k].a_first : n;
+      const size_t b_end = k < ordered.size() ? ordered[k].b_first : m;
+      if (a_end > a_next && b_end > b_next) {
+        const size_t before = evidence.pairs.size();
+        align(a_next, a_end, b_next, b_end, options.min_anchored_similarity, &evidence.pairs);
+        for (size_t q = before; q < evidence.pairs.size(); ++q) evidence.pairs[q].anchored = true;
+      }
+      if (k == ordered.size()) break;
+      evidence.pairs.push_back(ordered[k]);
+      a_next = ordered[k].a_last + 1;
+      b_next = ordered[k].b_last + 1;
+    }
+  } else {
+    evidence.pairs = std::move(ordered);
   }
-  std::reverse(evidence.pairs.begin(), evidence.pairs.end());
 
   // Moved sentences: the best remaining partner of each unaligned sentence of A among
   // the unaligned sentences of B, if similar enough without the support of order.
@@ -321,7 +353,7 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
     size_t partner = m;
     for (size_t j = 0; j < m; ++j) {
       if (used_b[j] || !SharesAStem(bags_a[i], bags_b[j])) continue;
-      const double p = similarity(i, i, j, j);
+      const double p = similarity(i, i, j, j, options.min_moved_similarity);
       if (p >= best) {
         best = p;
         partner = j;

@@ -40,6 +40,7 @@ struct AlignedPair {
   double similarity = 0;   // the sentence model's probability
   bool quotation = false;  // the shared words are mostly quoted speech on both sides
   bool moved = false;      // out of order: found after the ordered alignment
+  bool anchored = false;   // below min_similarity, kept in place by surer pairs around it
   // Not counted as evidence: both sides weigh next to nothing ("Reuter", "Six mths"),
   // or both are rows of figures (price tables, results summaries).
   bool slight = false;
@@ -54,6 +55,10 @@ struct AlignOptions {
   // Sentences left over by the ordered alignment pair up out of order (moved
   // paragraphs) only at this higher similarity: order no longer vouches for them.
   double min_moved_similarity = 0.6;
+  // Sentences between (or before the first, after the last of) the pairs aligned at
+  // min_similarity pair up in order at this lower similarity: the sure pairs around
+  // them vouch for the place, the sentences share a few rare words.
+  double min_anchored_similarity = 0.2;
   // A rewrite: at least this many aligned pairs that are not shared quotations,
   // covering at least this share of the shorter text's content...
   size_t min_pairs = 3;
