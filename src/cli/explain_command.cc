@@ -262,6 +262,10 @@ int ExplainCommand(int argc, char** argv) {
     AppendJsonScore(&out, evidence.coverage_a);
     out += ",\"coverage_b\":";
     AppendJsonScore(&out, evidence.coverage_b);
+    out += ",\"name_overlap\":";
+    AppendJsonScore(&out, evidence.name_overlap);
+    out += ",\"figure_overlap\":";
+    AppendJsonScore(&out, evidence.figure_overlap);
     out += ",\"direction\":";
     AppendJsonString(&out, direction);
     out += ",\"sentences_a\":" + std::to_string(sides[0].sentences.spans.size()) +
@@ -337,9 +341,11 @@ int ExplainCommand(int argc, char** argv) {
   }
   std::printf(
       "relation: %s; score %.2f (aligned share of the shorter text); %zu aligned pairs, %zu of "
-      "them shared quotations; coverage A %.2f, B %.2f; direction: %s; %.1f ms\n",
+      "them shared quotations; coverage A %.2f, B %.2f; names shared %.2f (needs %.2f), figures "
+      "shared %.2f (needs %.2f); direction: %s; %.1f ms\n",
       relation, evidence.score, evidence.pairs.size(), evidence.quotation_pairs,
-      evidence.coverage_a, evidence.coverage_b, direction.c_str(), milliseconds);
+      evidence.coverage_a, evidence.coverage_b, evidence.name_overlap, align.min_name_overlap,
+      evidence.figure_overlap, align.min_figure_overlap, direction.c_str(), milliseconds);
   return 0;
 }
 

@@ -219,7 +219,10 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
     for (size_t k = first; k < last; ++k) {
       const RewriteCandidate& c = candidates[k];
       const size_t ka = index_of(c.a), kb = index_of(c.b);
-      if (NameOverlap(prepared[ka], prepared[kb]) < align.min_name_overlap) continue;
+      if (NameOverlap(prepared[ka], prepared[kb]) < align.min_name_overlap ||
+          FigureOverlap(prepared[ka], prepared[kb]) < align.min_figure_overlap) {
+        continue;
+      }
       if (!c.by_names && !SentencesThatMetAreAlike(c, filed[ka], filed[kb], prepared[ka],
                                                    prepared[kb], weights, align)) {
         continue;
@@ -238,6 +241,8 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
       text.sentences_a = static_cast<uint32_t>(a.spans.size());
       text.sentences_b = static_cast<uint32_t>(b.spans.size());
       text.coverage_a = static_cast<float>(evidence.coverage_a);
+      text.name_overlap = static_cast<float>(evidence.name_overlap);
+      text.figure_overlap = static_cast<float>(evidence.figure_overlap);
       text.coverage_b = static_cast<float>(evidence.coverage_b);
       text.direction = GuessDirection(DatesOrder(table.docs[c.a], table.docs[c.b]), evidence);
       for (const AlignedPair& p : evidence.pairs) {

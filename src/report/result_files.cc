@@ -87,6 +87,10 @@ void AppendRewriteEvidence(const RewriteEvidenceText& e, bool swap, const Docume
   AppendJsonScore(line, swap ? e.coverage_b : e.coverage_a);
   line->append(",\"coverage_b\":");
   AppendJsonScore(line, swap ? e.coverage_a : e.coverage_b);
+  line->append(",\"name_overlap\":");
+  AppendJsonScore(line, e.name_overlap);
+  line->append(",\"figure_overlap\":");
+  AppendJsonScore(line, e.figure_overlap);
   line->append(",\"sentences_a\":");
   line->append(std::to_string(swap ? e.sentences_b : e.sentences_a));
   line->append(",\"sentences_b\":");

@@ -58,11 +58,9 @@ bool NamesDisagree(const SentenceBag& x, const SentenceBag& y, const TermWeights
   return shared < 0.5 * std::min(wx, wy);
 }
 
-}  // namespace
-
-double NameOverlap(const PreparedText& a, const PreparedText& b) {
-  const SentenceBag& x = a.names;
-  const SentenceBag& y = b.names;
+// Weight of the stems both weighed bags hold over the lighter bag's weight (1 when
+// either is empty).
+double SharedWeightShare(const SentenceBag& x, const SentenceBag& y) {
   if (x.stems.empty() || y.stems.empty()) return 1;
   double shared = 0;
   size_t i = 0, j = 0;
@@ -77,6 +75,16 @@ double NameOverlap(const PreparedText& a, const PreparedText& b) {
   }
   const double lighter = std::min(x.weight, y.weight);
   return lighter > 0 ? shared / lighter : 1;
+}
+
+}  // namespace
+
+double NameOverlap(const PreparedText& a, const PreparedText& b) {
+  return SharedWeightShare(a.names, b.names);
+}
+
+double FigureOverlap(const PreparedText& a, const PreparedText& b) {
+  return SharedWeightShare(a.figures, b.figures);
 }
 
 double NameOverlap(std::span<const uint32_t> a, std::span<const uint32_t> b,
@@ -175,14 +183,17 @@ PreparedText PrepareText(const SentencedText& t, const TermWeights& weights) {
     prepared.sentences[i] = BagOf(t.terms[i]);
     WeighBag(weights, &prepared.sentences[i]);
   }
-  std::vector<Term> names;
+  std::vector<Term> names, figures;
   for (const std::vector<Term>& sentence : t.terms) {
     for (const Term& term : sentence) {
       if (term.name) names.push_back(term);
+      if (term.number) figures.push_back(term);
     }
   }
   prepared.names = BagOf(names);
   WeighBag(weights, &prepared.names);
+  prepared.figures = BagOf(figures);
+  WeighBag(weights, &prepared.figures);
   return prepared;
 }
 
@@ -241,6 +252,7 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
   RewriteEvidence evidence;
   if (n == 0 || m == 0) return evidence;
   evidence.name_overlap = NameOverlap(prepared_a, prepared_b);
+  evidence.figure_overlap = FigureOverlap(prepared_a, prepared_b);
   const std::vector<SentenceBag>& bags_a = prepared_a.sentences;
   const std::vector<SentenceBag>& bags_b = prepared_b.sentences;
 
@@ -406,7 +418,8 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
       (evidence_pairs >= options.min_pairs && evidence.score >= options.min_coverage) ||
       (shorter < options.min_pairs && evidence_pairs >= shorter &&
        evidence_pairs >= options.min_short_pairs && evidence.score >= options.min_short_coverage);
-  evidence.rewrite = enough_pairs && evidence.name_overlap >= options.min_name_overlap;
+  evidence.rewrite = enough_pairs && evidence.name_overlap >= options.min_name_overlap &&
+                     evidence.figure_overlap >= options.min_figure_overlap;
   return evidence;
 }
 

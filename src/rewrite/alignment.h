@@ -78,6 +78,13 @@ struct AlignOptions {
   // company (bond issues, dividend notices, results) shares its sentences and not its
   // names. Texts without names are not judged on them.
   double min_name_overlap = 0.5;
+  // Likewise the figures both texts state must weigh at least this share of the
+  // lighter side's figures: a rewrite, a summary or a translation keeps the facts,
+  // while next week's rig count, another company's dividend notice or the follow-up
+  // with today's prices fills the same sentences with other numbers. Texts without
+  // figures are not judged on them. On data/sample and data/rewrites every labelled
+  // pair with figures on both sides shares all of them.
+  double min_figure_overlap = 0.5;
 };
 
 struct RewriteEvidence {
@@ -85,6 +92,7 @@ struct RewriteEvidence {
   size_t quotation_pairs = 0;      // of them, shared quotations (slight pairs are neither)
   double coverage_a = 0, coverage_b = 0;  // share of each text's content weight aligned
   double name_overlap = 1;  // weight of shared names / the lighter side's (1: no names)
+  double figure_overlap = 1;  // the same for the figures (1: no figures)
   double score = 0;                       // coverage of the shorter text, quotes aside
   bool rewrite = false;
 };
@@ -105,13 +113,16 @@ double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const Ter
 // aligns one text with many others and prepares it once.
 struct PreparedText {
   std::vector<SentenceBag> sentences;
-  SentenceBag names;  // every name of the text (as stems), weighed
+  SentenceBag names;    // every name of the text (as stems), weighed
+  SentenceBag figures;  // every number of the text, weighed
 };
 PreparedText PrepareText(const SentencedText& text, const TermWeights& weights);
 
 // Weight of the names both texts use over the lighter side's names (1 when either
 // has none): RewriteEvidence::name_overlap, cheap enough to test before aligning.
 double NameOverlap(const PreparedText& a, const PreparedText& b);
+// The same for the texts' figures: RewriteEvidence::figure_overlap.
+double FigureOverlap(const PreparedText& a, const PreparedText& b);
 // The same measure over the distinct low 32 bits of each text's name stems, ascending
 // (what a corpus run keeps of every record, DocumentTable::name_stems), before any
 // text is read again. Never below NameOverlap of the full texts: stems that agree in

@@ -1,5 +1,7 @@
-// ContentWords: tokens are runs of letters and digits (a number keeps its inner '.'
-// and ','); ASCII is lower-cased; quotation marks toggle the quoted state.
+// ContentWords: tokens are runs of letters and digits (a number runs on over its inner
+// '.' and ',', and is keyed by its digits alone, since "3,000", "3.000" and "3000" are
+// one figure in different conventions, as are "4.25" and "4,25"); ASCII is
+// lower-cased; quotation marks toggle the quoted state.
 
 #include "rewrite/content_words.h"
 
@@ -151,7 +153,7 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
       const bool inner = w.number && (c == '.' || c == ',') && i + 1 < s.size() &&
                          s[i + 1] >= '0' && s[i + 1] <= '9';
       if (!IsWordByte(c) && !inner) break;
-      if (!(w.number && c == ',')) {  // 3,000 = 3000
+      if (!(w.number && (c == ',' || c == '.'))) {  // 3,000 = 3.000 = 3000
         lowered_.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
       }
       ++i;
