@@ -187,7 +187,7 @@ PreparedText PrepareText(const SentencedText& t, const TermWeights& weights) {
   for (const std::vector<Term>& sentence : t.terms) {
     for (const Term& term : sentence) {
       if (term.name) names.push_back(term);
-      if (term.number) figures.push_back(term);
+      if (term.telling_figure) figures.push_back(term);
     }
   }
   prepared.names = BagOf(names);

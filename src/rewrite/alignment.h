@@ -78,11 +78,12 @@ struct AlignOptions {
   // company (bond issues, dividend notices, results) shares its sentences and not its
   // names. Texts without names are not judged on them.
   double min_name_overlap = 0.5;
-  // Likewise the figures both texts state must weigh at least this share of the
-  // lighter side's figures: a rewrite, a summary or a translation keeps the facts,
-  // while next week's rig count, another company's dividend notice or the follow-up
-  // with today's prices fills the same sentences with other numbers. Texts without
-  // figures are not judged on them. On data/sample and data/rewrites every labelled
+  // Likewise the telling figures both texts state (amounts, prices, counts above 31;
+  // not days or years, which reports of one week share by chance) must weigh at least
+  // this share of the lighter side's: a rewrite, a summary or a translation keeps the
+  // facts, while next week's rig count, another company's dividend notice or the
+  // follow-up with today's prices fills the same sentences with other numbers. Texts
+  // without such figures are not judged on them. On data/sample and data/rewrites every labelled
   // pair with figures on both sides shares all of them.
   double min_figure_overlap = 0.5;
 };
@@ -114,7 +115,7 @@ double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const Ter
 struct PreparedText {
   std::vector<SentenceBag> sentences;
   SentenceBag names;    // every name of the text (as stems), weighed
-  SentenceBag figures;  // every number of the text, weighed
+  SentenceBag figures;  // every telling figure of the text (Term::telling_figure), weighed
 };
 PreparedText PrepareText(const SentencedText& text, const TermWeights& weights);
 

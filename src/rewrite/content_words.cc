@@ -54,6 +54,16 @@ std::string_view DigitsOfNumberWord(std::string_view w) {
   return {};
 }
 
+// `digits`: a number's digits, `separated` when written with an inner '.' or ','
+// ("6.6", "3,000"): those always tell.
+bool IsTellingFigure(std::string_view digits, bool separated) {
+  if (separated || digits.size() > 4) return true;
+  if (digits.size() == 4) return !(digits.starts_with("19") || digits.starts_with("20"));
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value > 31;
+}
+
 // "didn't" gives "didn" and "t".
 bool IsNegation(std::string_view w) {
   return w == "not" || w == "no" || w == "never" || w == "nor" || w == "without" || w == "t";
@@ -182,6 +192,11 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
     term.quoted = w.quoted;
     term.negation = IsNegation(word);
     term.number = w.number || known->kind == WordKind::kNumber;
+    if (w.number) {
+      term.telling_figure = IsTellingFigure(word, word.size() != w.end - w.begin);
+    } else if (term.number) {
+      term.telling_figure = IsTellingFigure(DigitsOfNumberWord(word), false);
+    }
     term.stem = w.number ? w.key : known->stem;
     out->push_back(term);
   }

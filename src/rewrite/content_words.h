@@ -19,6 +19,9 @@ struct Term {
   uint64_t stem = 0;  // hash of the stem (numbers: of the digits as written)
   bool quoted = false;
   bool number = false;
+  // A number that tells one report from another: not a day of the month, a count up
+  // to 31 or a year (1900-2099), which two reports of one week share by chance.
+  bool telling_figure = false;
   bool negation = false;        // not, no, never, nor, without, n't
   bool name = false;            // capitalised inside its sentence: a name, a place, a month
   uint32_t begin = 0, end = 0;  // the word's bytes in the sentence
