@@ -1,7 +1,8 @@
 // ContentWords: tokens are runs of letters and digits (a number runs on over its inner
-// '.' and ',', and is keyed by its digits alone, since "3,000", "3.000" and "3000" are
-// one figure in different conventions, as are "4.25" and "4,25"); ASCII is
-// lower-cased; quotation marks toggle the quoted state.
+// '.', ',', '/' and '-', and is keyed by its digits alone, since "3,000", "3.000" and
+// "3000" are one figure in different conventions, as are "4.25" and "4,25", while a
+// bond priced at "101-7/8" is not one priced at "101-1/4"); ASCII is lower-cased;
+// quotation marks toggle the quoted state.
 
 #include "rewrite/content_words.h"
 
@@ -160,10 +161,11 @@ bool ContentWords::TermsOf(std::string_view s, bool quoted, std::vector<Term>* o
     while (i < s.size()) {
       const auto c = static_cast<unsigned char>(s[i]);
       if (c == 0xE2 && s.substr(i).starts_with("\xE2\x80")) break;
-      const bool inner = w.number && (c == '.' || c == ',') && i + 1 < s.size() &&
-                         s[i + 1] >= '0' && s[i + 1] <= '9';
+      const bool separator = c == '.' || c == ',' || c == '/' || c == '-';
+      const bool inner = w.number && separator && i + 1 < s.size() && s[i + 1] >= '0' &&
+                         s[i + 1] <= '9';
       if (!IsWordByte(c) && !inner) break;
-      if (!(w.number && (c == ',' || c == '.'))) {  // 3,000 = 3.000 = 3000
+      if (!(w.number && separator)) {  // 3,000 = 3.000 = 3000; 101-7/8 is one price
         lowered_.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
       }
       ++i;
