@@ -38,10 +38,13 @@ the two texts' sentences. A monotone alignment pairs sentences (also one with tw
 splits and merges) whose similarity, from a model calibrated on the MSRP paraphrase
 corpus, is at least --min-similarity; between such pairs (and before the first, after
 the last), sentences in the same place on both sides pair at the lower
---min-anchored-similarity: their neighbours vouch for them. Pairs whose shared words are mostly quoted
-speech on both sides are shown but do not count: outlets quote the same people. The
-relation is 'rewrite' when at least 3 pairs cover at least --min-coverage of the
-shorter text's content.
+--min-anchored-similarity: their neighbours vouch for them. Pairs whose shared words
+are mostly quoted speech on both sides are shown but do not count: outlets quote the
+same people. The relation is 'rewrite' when at least 3 pairs cover at least
+--min-coverage of the shorter text's content, and the texts share enough of their
+names (--min-name-overlap) and of their telling figures (--min-figure-overlap): a
+rewrite keeps who, where and how much; a template filled in for another company or
+another week does not.
 Direction comes from the texts' dates when both have one; else, when one text is
 nearly all inside the other (and not the reverse), the container is the likely source;
 else it is undetermined.
@@ -180,6 +183,16 @@ int ExplainCommand(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--min-coverage", align.min_coverage,
                  "share of the shorter text the aligned pairs must cover for 'rewrite'")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--min-name-overlap", align.min_name_overlap,
+                 "share of the lighter side's name weight both texts must use for 'rewrite' "
+                 "(a template filled in for another company shares its sentences, not its names)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--min-figure-overlap", align.min_figure_overlap,
+                 "share of the lighter side's telling figures (amounts, prices, counts above 31) "
+                 "both texts must state for 'rewrite'")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   app.footer(kFooter);
