@@ -83,10 +83,8 @@ int CleanCommand(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--date-out", options.out_date_field, "output field for the date")
       ->capture_default_str();
-  app.add_option("--boilerplate-share", options.boilerplate_share,
-                 "drop paragraphs found on this share of a site's pages (0 = off)")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+  AddShareOption(app, "--boilerplate-share", &options.boilerplate_share,
+                 "drop paragraphs found on this share of a site's pages (0 = off)");
   app.add_option("--boilerplate-min-pages", options.boilerplate_min_pages,
                  "... and on at least this many of them")
       ->capture_default_str();

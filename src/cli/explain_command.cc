@@ -172,29 +172,19 @@ int ExplainCommand(int argc, char** argv) {
   app.add_flag("--json", json, "machine-readable output");
   app.add_flag("--raw", raw, "do not clean the texts first");
   AlignOptions align;
-  app.add_option("--min-similarity", align.min_similarity,
-                 "sentence similarity at which two sentences may align")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--min-anchored-similarity", align.min_anchored_similarity,
+  AddShareOption(app, "--min-similarity", &align.min_similarity,
+                 "sentence similarity at which two sentences may align");
+  AddShareOption(app, "--min-anchored-similarity", &align.min_anchored_similarity,
                  "lower similarity at which sentences between aligned pairs, in their place, "
-                 "may align")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--min-coverage", align.min_coverage,
-                 "share of the shorter text the aligned pairs must cover for 'rewrite'")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--min-name-overlap", align.min_name_overlap,
+                 "may align");
+  AddShareOption(app, "--min-coverage", &align.min_coverage,
+                 "share of the shorter text the aligned pairs must cover for 'rewrite'");
+  AddShareOption(app, "--min-name-overlap", &align.min_name_overlap,
                  "share of the lighter side's name weight both texts must use for 'rewrite' "
-                 "(a template filled in for another company shares its sentences, not its names)")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--min-figure-overlap", align.min_figure_overlap,
+                 "(a template filled in for another company shares its sentences, not its names)");
+  AddShareOption(app, "--min-figure-overlap", &align.min_figure_overlap,
                  "share of the lighter side's telling figures (amounts, prices, counts above 31) "
-                 "both texts must state for 'rewrite'")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+                 "both texts must state for 'rewrite'");
   app.footer(kFooter);
   if (std::optional<int> stop = ParseFlags(app, argc, argv, "explain")) return *stop;
   const auto start = std::chrono::steady_clock::now();

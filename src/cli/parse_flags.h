@@ -1,4 +1,5 @@
-// ParseFlags: the one way every subcommand turns argv into flags.
+// ParseFlags: the one way every subcommand turns argv into flags; AddShareOption, the
+// one way a flag that is a share (0 to 1) is declared.
 
 #ifndef ECHOES_CLI_PARSE_FLAGS_H_
 #define ECHOES_CLI_PARSE_FLAGS_H_
@@ -26,6 +27,12 @@ inline std::optional<int> ParseFlags(CLI::App& app, int argc, char** argv,
     return 1;
   }
   return std::nullopt;
+}
+
+// A flag holding a share between 0 and 1, with its default shown in --help.
+inline void AddShareOption(CLI::App& app, const std::string& name, double* value,
+                           const std::string& help) {
+  app.add_option(name, *value, help)->capture_default_str()->check(CLI::Range(0.0, 1.0));
 }
 
 }  // namespace echoes::cli

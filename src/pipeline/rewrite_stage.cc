@@ -241,9 +241,9 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
       text.sentences_a = static_cast<uint32_t>(a.spans.size());
       text.sentences_b = static_cast<uint32_t>(b.spans.size());
       text.coverage_a = static_cast<float>(evidence.coverage_a);
+      text.coverage_b = static_cast<float>(evidence.coverage_b);
       text.name_overlap = static_cast<float>(evidence.name_overlap);
       text.figure_overlap = static_cast<float>(evidence.figure_overlap);
-      text.coverage_b = static_cast<float>(evidence.coverage_b);
       text.direction = GuessDirection(DatesOrder(table.docs[c.a], table.docs[c.b]), evidence);
       for (const AlignedPair& p : evidence.pairs) {
         RewriteEvidenceText::Pair pair;

@@ -83,8 +83,8 @@ struct AlignOptions {
   // this share of the lighter side's: a rewrite, a summary or a translation keeps the
   // facts, while next week's rig count, another company's dividend notice or the
   // follow-up with today's prices fills the same sentences with other numbers. Texts
-  // without such figures are not judged on them. On data/sample and data/rewrites every labelled
-  // pair with figures on both sides shares all of them.
+  // without such figures are not judged on them. On data/sample and data/rewrites
+  // every labelled pair with figures on both sides shares all of them.
   double min_figure_overlap = 0.5;
 };
 

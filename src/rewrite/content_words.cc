@@ -55,8 +55,8 @@ std::string_view DigitsOfNumberWord(std::string_view w) {
   return {};
 }
 
-// `digits`: a number's digits, `separated` when written with an inner '.' or ','
-// ("6.6", "3,000"): those always tell.
+// `digits`: a number's digits, `separated` when written with an inner separator
+// ("6.6", "3,000", "101-7/8"): those always tell.
 bool IsTellingFigure(std::string_view digits, bool separated) {
   if (separated || digits.size() > 4) return true;
   if (digits.size() == 4) return !(digits.starts_with("19") || digits.starts_with("20"));

@@ -16,7 +16,7 @@ struct sb_stemmer;
 namespace echoes {
 
 struct Term {
-  uint64_t stem = 0;  // hash of the stem (numbers: of the digits as written)
+  uint64_t stem = 0;  // hash of the stem (numbers: of their digits alone)
   bool quoted = false;
   bool number = false;
   // A number that tells one report from another: not a day of the month, a count up
