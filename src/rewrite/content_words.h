@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/huge_pages.h"
+
 struct sb_stemmer;
 
 namespace echoes {
@@ -55,7 +57,7 @@ class ContentWords {
   // Recent words, what they are and their stems, direct-mapped by the word's hash:
   // running text repeats its words, and the stemmer (or a list lookup) costs far more
   // than one probe.
-  std::vector<KnownWord> known_;
+  std::vector<KnownWord, HugePageAllocator<KnownWord>> known_;
 
   // A word of the sentence TermsOf is reading, before it knows what the word is.
   struct RawWord {
