@@ -42,5 +42,41 @@ TEST(ContentWordsTest, TellingFiguresAreNotDaysYearsOrSmallCounts) {
   for (size_t k = 0; k < 6; ++k) EXPECT_EQ(n[k].telling_figure, expected[k]) << "figure " << k;
 }
 
+// Words are read sixteen bytes at a time where they can be and byte by byte near a
+// sentence's end: a word is the same term whichever way it was read, long or short,
+// in capitals or not, next to curly quotes, dashes or letters outside ASCII.
+TEST(ContentWordsTest, AWordIsOneTermWhereverItLies) {
+  ContentWords words;
+  std::vector<Term> near_end, far_from_end;
+  const std::string word = "Internationalisation";  // 20 bytes: crosses a 16-byte block
+  words.TermsOf("x " + word, false, &near_end);
+  words.TermsOf("x \xE2\x80\x9C" + word + "\xE2\x80\x9D \xE2\x80\x94 " +
+                    "and a long tail of words that follow it here",
+                false, &far_from_end);
+  ASSERT_EQ(near_end.size(), 2u);
+  ASSERT_GE(far_from_end.size(), 2u);
+  EXPECT_EQ(near_end[1].stem, far_from_end[1].stem);
+  EXPECT_EQ(near_end[1].end - near_end[1].begin, word.size());
+  EXPECT_EQ(far_from_end[1].end - far_from_end[1].begin, word.size());
+  EXPECT_TRUE(far_from_end[1].quoted);
+  EXPECT_FALSE(far_from_end[2].quoted);  // the closing quote ended the quotation
+
+  std::vector<Term> upper, lower;
+  words.TermsOf("WITH THE INTERNATIONALISATION OF MARKETS IN 1987 GOING ON", false, &upper);
+  words.TermsOf("with the internationalisation of markets in 1987 going on", false, &lower);
+  ASSERT_EQ(upper.size(), lower.size());
+  for (size_t k = 0; k < upper.size(); ++k) EXPECT_EQ(upper[k].stem, lower[k].stem) << k;
+
+  // "café" and "naïve" are one word each (their bytes above 0x7F are letters), and a
+  // Euro sign's lead byte 0xE2 starts a word, not a break.
+  std::vector<Term> accented;
+  words.TermsOf("the caf\xC3\xA9 was na\xC3\xAFve about \xE2\x82\xAC" "5 prices, sixteen bytes on",
+                false, &accented);
+  ASSERT_GE(accented.size(), 4u);
+  EXPECT_EQ(accented[0].end - accented[0].begin, 5u);  // café
+  EXPECT_EQ(accented[1].end - accented[1].begin, 6u);  // naïve
+  EXPECT_EQ(accented[3].end - accented[3].begin, 4u);  // €5
+}
+
 }  // namespace
 }  // namespace echoes
