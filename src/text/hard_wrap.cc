@@ -26,8 +26,7 @@ bool IsWrapBreak(std::string_view text, size_t newline) {
 bool LooksHardWrapped(std::string_view text) {
   std::vector<size_t> lengths;  // of lines that wrap into a next one
   size_t start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n') continue;
+  for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
     size_t end = i;
     while (end > start && IsBlank(text[end - 1])) --end;
     size_t begin = start;

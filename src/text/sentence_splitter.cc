@@ -3,6 +3,10 @@
 
 #include "text/sentence_splitter.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -68,6 +72,30 @@ bool IsAbbreviationBefore(std::string_view t, size_t dot) {
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
 }
 
+// The first position at or after i that holds a line break or end punctuation
+// (. ! ?), or t.size(). They are one byte in thirty of news text: scanning for them
+// sixteen bytes at a time (SSE2) beats looking at every byte.
+size_t NextBreakOrEnd(std::string_view t, size_t i) {
+#ifdef __SSE2__
+  const __m128i newline = _mm_set1_epi8('\n'), period = _mm_set1_epi8('.');
+  const __m128i bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
+  for (; i + 16 <= t.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, period)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, question)));
+    if (const int mask = _mm_movemask_epi8(hit); mask != 0) {
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+  }
+#endif
+  for (; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '\n' || c == '.' || c == '!' || c == '?') return i;
+  }
+  return t.size();
+}
+
 void Add(std::string_view t, size_t begin, size_t end, std::vector<SentenceSpan>* out) {
   while (begin < end && (IsSpace(t[begin]) || t[begin] == '\n')) ++begin;
   while (end > begin && (IsSpace(t[end - 1]) || t[end - 1] == '\n')) --end;
@@ -81,7 +109,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view t) {
   size_t begin = 0;
   // In hard-wrapped prose a line break inside a paragraph is a space.
   const bool wrapped = LooksHardWrapped(t);
-  for (size_t i = 0; i < t.size(); ++i) {
+  for (size_t i = NextBreakOrEnd(t, 0); i < t.size(); i = NextBreakOrEnd(t, i + 1)) {
     const char c = t[i];
     if (c == '\n' && wrapped && IsWrapBreak(t, i)) continue;
     if (c == '\n') {
