@@ -50,7 +50,7 @@ class SentenceSketcher {
  private:
   SentenceSketchOptions options_;
   std::vector<uint64_t> multipliers_;  // one odd multiplier per MinHash value
-  std::vector<uint64_t> stems_;        // scratch: the sentence's distinct stems
+  std::vector<uint32_t> minima_;       // scratch: the sentence's MinHash values
   std::vector<uint64_t> numbers_;      // scratch: its distinct number terms
 };
 
