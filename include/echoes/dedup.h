@@ -95,6 +95,12 @@ struct DedupOptions {
   // sign.echoes (per-record hashes and sketches) and edges.echoes (verified edges), for
   // running the stages as separate processes (see src/pipeline/stage_files.h).
   std::string stages_dir;
+  // Memory for the containment samples of the reading pass (bytes; ~8 per 16 words of
+  // text). Past it they are sorted and spilled to runs in "<out_dir>/.samples-<pid>"
+  // (removed at the end) and merged back when candidates are found; output is the same
+  // either way. 0 = an eighth of the machine's physical memory. Not with stages_dir,
+  // whose sign file holds all samples: there they stay in memory.
+  uint64_t sample_memory = 0;
   // Records larger than this are rejected unread (bytes). Default 256 MiB: room for
   // any real document while bounding memory per thread.
   uint64_t max_record_bytes = uint64_t{256} << 20;
@@ -114,6 +120,8 @@ struct DedupStats {
   uint64_t candidates = 0;      // candidate pairs from the LSH and sample indexes
   uint64_t verified_edges = 0;  // candidates confirmed as near or contained
   uint64_t exact_checks = 0;    // candidates decided on exact shingle sets, read again
+  uint64_t spilled_samples = 0;  // containment samples spilled to disk (sample_memory)
+  uint64_t sample_runs = 0;      // sorted runs they were written in
   uint64_t rewrite_candidates = 0;  // record pairs that share sentence keys or rare names
   uint64_t rewrite_name_candidates = 0;  // of them, pairs met by their rare names
   uint64_t rewrite_aligned = 0;     // of them, aligned sentence by sentence (names agree)
@@ -156,6 +164,8 @@ struct DedupPlan {
   uint64_t estimated_records = 0;  // from input_bytes at ~2 KB per record when unknown
   uint64_t bytes_per_record = 0;   // memory kept per record through the run
   uint64_t estimated_memory = 0;   // bytes
+  uint64_t estimated_samples_bytes = 0;  // of it, containment samples (near only)
+  uint64_t sample_budget = 0;  // bytes of samples held before they spill to disk
 };
 
 // Plans a run over `inputs` with `options` (see echoes dedup --dry-run).

@@ -118,6 +118,16 @@ int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& option
   std::printf("Memory: about %llu bytes per record, %.1f MB in all.\n",
               static_cast<unsigned long long>(plan.bytes_per_record),
               static_cast<double>(plan.estimated_memory) / 1e6);
+  if (plan.estimated_samples_bytes > 0 && plan.sample_budget == UINT64_MAX) {
+    std::printf("Containment samples: about %.1f MB of it, all in memory (--save-stages).\n",
+                static_cast<double>(plan.estimated_samples_bytes) / 1e6);
+  } else if (plan.estimated_samples_bytes > 0) {
+    const bool spills = plan.estimated_samples_bytes > plan.sample_budget;
+    std::printf("Containment samples: about %.1f MB of it; %s (--sample-memory-mb %llu).\n",
+                static_cast<double>(plan.estimated_samples_bytes) / 1e6,
+                spills ? "they will spill to sorted runs on disk" : "they fit in memory",
+                static_cast<unsigned long long>(plan.sample_budget >> 20));
+  }
   return 0;
 }
 
@@ -128,6 +138,7 @@ int DedupCommand(int argc, char** argv) {
   std::vector<std::string> inputs;
   bool quiet = false;
   uint64_t max_record_mb = options.max_record_bytes >> 20;
+  uint64_t sample_memory_mb = 0;
 
   CLI::App app(
       "Find the echoes in a corpus and keep one record of each: exact duplicates "
@@ -190,10 +201,18 @@ int DedupCommand(int argc, char** argv) {
                  "records larger than this many MiB are rejected unread")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--sample-memory-mb", sample_memory_mb,
+                 "MiB of containment samples (~8 bytes per 16 words read) to hold while "
+                 "reading; beyond it they are sorted and spilled to OUT/.samples-PID, "
+                 "merged back, then removed (same output). 0 = an eighth of RAM; "
+                 "ignored with --save-stages")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   app.footer(kFooter);
 
   if (std::optional<int> stop = ParseFlags(app, argc, argv, "dedup")) return *stop;
   options.max_record_bytes = max_record_mb << 20;
+  options.sample_memory = sample_memory_mb << 20;
   options.near = !exact_only;
   options.rewrite = !exact_only && !no_rewrite;
   if (dry_run) return PrintPlan(inputs, options);

@@ -8,6 +8,7 @@
 #include <thread>
 #include <utility>
 
+#include "index/sample_runs.h"
 #include "util/parallel_ranges.h"
 #include "util/radix_sort.h"
 
@@ -62,57 +63,112 @@ std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
   return pairs;
 }
 
-std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
-                                            const std::vector<uint8_t>& is_unit,
-                                            uint32_t min_shared, int threads) {
-  // By hash only: samples were appended in record order and the sort is stable, so
-  // records stay ascending within a hash, and half the passes are saved. A shingle
-  // repeated in one text is then adjacent to itself, and counted once. With two
-  // threads or more, the samples are split on the hash's top bit and the halves
-  // sorted at once: their concatenation is the sorted whole.
+namespace {
+
+// The groups of 2 to kMaxSampleGroup units that share a sample, collected from samples
+// in (hash, record) order: members[group_ends[g - 1], group_ends[g]) share one hash.
+// Only these are held; on real text most samples are singletons.
+class SampleGroups {
+ public:
+  explicit SampleGroups(const std::vector<uint8_t>& is_unit) : is_unit_(is_unit) {}
+
+  void Add(const ShingleSample& s) {
+    if (!is_unit_[s.record]) return;
+    const size_t open = OpenGroupBegin();
+    if (members_.size() > open && s.hash == hash_) {
+      if (members_.back() == s.record) return;  // a shingle repeated in one text
+      members_.push_back(s.record);
+      return;
+    }
+    CloseGroup();
+    hash_ = s.hash;
+    members_.push_back(s.record);
+  }
+  void CloseGroup() {
+    const size_t begin = OpenGroupBegin();
+    const size_t size = members_.size() - begin;
+    if (size >= 2 && size <= kMaxSampleGroup) {
+      group_ends_.push_back(static_cast<uint32_t>(members_.size()));
+    } else {
+      members_.resize(begin);
+    }
+  }
+
+  const std::vector<uint32_t>& members() const { return members_; }
+  const std::vector<uint32_t>& group_ends() const { return group_ends_; }
+
+ private:
+  size_t OpenGroupBegin() const { return group_ends_.empty() ? 0 : group_ends_.back(); }
+
+  const std::vector<uint8_t>& is_unit_;
+  std::vector<uint32_t> members_;
+  std::vector<uint32_t> group_ends_;
+  uint32_t hash_ = 0;
+};
+
+// The samples of `table` in (hash, record) order into `groups`: merged from the runs
+// spilled while reading, or sorted here. By hash only: samples were appended in record
+// order and the sort is stable, so records stay ascending within a hash, and half the
+// passes are saved. With two threads or more, the samples are split on the hash's top
+// bit and the halves sorted at once: the low half then the high half is the whole.
+Status CollectGroups(const DocumentTable& table, const std::vector<uint8_t>& is_unit,
+                     int threads, SampleGroups* groups) {
+  const auto add = [&](const ShingleSample& s) { groups->Add(s); };
+  if (table.spilled_samples != nullptr) {
+    std::vector<ShingleSample> tail;
+    for (const ShingleSample& s : table.samples) {
+      if (is_unit[s.record]) tail.push_back(s);
+    }
+    return table.spilled_samples->Merge(std::move(tail), add);
+  }
   std::vector<ShingleSample> low, high;
   low.reserve(table.samples.size() / 2 + table.samples.size() / 64);
   high.reserve(table.samples.size() / 2 + table.samples.size() / 64);
   for (const ShingleSample& s : table.samples) {
     if (is_unit[s.record]) (s.hash >> 31 ? high : low).push_back(s);
   }
-  const auto sort_by_hash = [](std::vector<ShingleSample>* part) {
-    std::vector<ShingleSample> scratch;
-    RadixSort(part, [](const ShingleSample& s) { return uint64_t{s.hash}; }, &scratch);
-  };
   if (threads > 1) {
-    std::thread high_sorter(sort_by_hash, &high);
-    sort_by_hash(&low);
+    std::thread high_sorter(SortSamplesByHash, &high);
+    SortSamplesByHash(&low);
     high_sorter.join();
   } else {
-    sort_by_hash(&low);
-    sort_by_hash(&high);
+    SortSamplesByHash(&low);
+    SortSamplesByHash(&high);
   }
-  std::vector<ShingleSample> samples = std::move(low);
-  samples.insert(samples.end(), high.begin(), high.end());
-  std::vector<ShingleSample>().swap(high);
-  samples.erase(std::unique(samples.begin(), samples.end()), samples.end());
+  for (const ShingleSample& s : low) groups->Add(s);
+  std::vector<ShingleSample>().swap(low);
+  for (const ShingleSample& s : high) groups->Add(s);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<CandidatePair>> SampleCandidates(const DocumentTable& table,
+                                                    const std::vector<uint8_t>& is_unit,
+                                                    uint32_t min_shared, int threads) {
+  SampleGroups groups(is_unit);
+  if (Status s = CollectGroups(table, is_unit, threads, &groups); !s.ok()) return s;
+  groups.CloseGroup();
+  const std::vector<uint32_t>& members = groups.members();
+  const std::vector<uint32_t>& group_ends = groups.group_ends();
 
   // Each record's later partners, group by group: a record at position p of a sample
-  // group [begin, end) shares that sample with samples[p + 1, end). Listing these
+  // group [begin, end) shares that sample with members[p + 1, end). Listing these
   // ranges per record (a compressed sparse row) and counting partners per record
   // replaces materialising and sorting one pair per shared sample, which cost ten
   // times the pairs it yields on text built from common sentences.
   struct Partners {
-    uint32_t from, end;  // positions in `samples`
+    uint32_t from, end;  // positions in `members`
   };
   const size_t n = table.docs.size();
   std::vector<uint32_t> row(n + 1, 0);
   const auto for_each_group = [&](auto visit) {
-    for (size_t begin = 0; begin < samples.size();) {
-      size_t end = begin + 1;
-      while (end < samples.size() && samples[end].hash == samples[begin].hash) ++end;
-      if (end - begin >= 2 && end - begin <= kMaxSampleGroup) visit(begin, end);
-      begin = end;
+    for (size_t g = 0, begin = 0; g < group_ends.size(); begin = group_ends[g++]) {
+      visit(begin, size_t{group_ends[g]});
     }
   };
   for_each_group([&](size_t begin, size_t end) {
-    for (size_t p = begin; p + 1 < end; ++p) ++row[samples[p].record + 1];
+    for (size_t p = begin; p + 1 < end; ++p) ++row[members[p] + 1];
   });
   for (size_t i = 0; i < n; ++i) row[i + 1] += row[i];
   std::vector<Partners> partners(row[n]);
@@ -120,7 +176,7 @@ std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
     std::vector<uint32_t> fill(row.begin(), row.end() - 1);
     for_each_group([&](size_t begin, size_t end) {
       for (size_t p = begin; p + 1 < end; ++p) {
-        partners[fill[samples[p].record]++] = {static_cast<uint32_t>(p + 1),
+        partners[fill[members[p]]++] = {static_cast<uint32_t>(p + 1),
                                                static_cast<uint32_t>(end)};
       }
     });
@@ -131,15 +187,15 @@ std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
   const auto count_range = [&](size_t first, size_t last, std::vector<CandidatePair>* pairs) {
     std::vector<uint32_t> shared(n, 0);  // samples shared with the current record
     std::vector<uint32_t> touched;
-    constexpr uint32_t kPrefetchAhead = 8;  // groups lie all over `samples`
+    constexpr uint32_t kPrefetchAhead = 8;  // groups lie all over `members`
     for (size_t a = first; a < last; ++a) {
       const size_t first_pair = pairs->size();
       for (uint32_t k = row[a]; k < row[a + 1]; ++k) {
         if (k + kPrefetchAhead < partners.size()) {
-          __builtin_prefetch(&samples[partners[k + kPrefetchAhead].from]);
+          __builtin_prefetch(&members[partners[k + kPrefetchAhead].from]);
         }
         for (uint32_t q = partners[k].from; q < partners[k].end; ++q) {
-          const uint32_t b = samples[q].record;
+          const uint32_t b = members[q];
           if (shared[b] == 0) touched.push_back(b);
           if (++shared[b] == min_shared) pairs->push_back({static_cast<uint32_t>(a), b});
         }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "echoes/status.h"
 #include "pipeline/document_table.h"
 
 namespace echoes {
@@ -35,10 +36,12 @@ constexpr size_t kMaxSampleGroup = 32;
 
 // Pairs of units that share at least `min_shared` containment samples: candidates for
 // `contained` (an excerpt has a low Jaccard with its source, so bands miss it). Sorted,
-// and the same for any number of `threads`.
-std::vector<CandidatePair> SampleCandidates(const DocumentTable& table,
-                                            const std::vector<uint8_t>& is_unit,
-                                            uint32_t min_shared = 2, int threads = 1);
+// and the same for any number of `threads`, and whether or not the table's samples
+// were spilled to disk (DocumentTable::spilled_samples). Errors: those of reading the
+// spilled runs back (kIoError, kInternal).
+Result<std::vector<CandidatePair>> SampleCandidates(const DocumentTable& table,
+                                                    const std::vector<uint8_t>& is_unit,
+                                                    uint32_t min_shared = 2, int threads = 1);
 
 }  // namespace echoes
 

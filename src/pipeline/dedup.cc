@@ -13,7 +13,10 @@
 
 #include "echoes/dedup.h"
 
+#include <unistd.h>
+
 #include <chrono>
+#include <memory>
 #include <filesystem>
 #include <system_error>
 #include <thread>
@@ -21,6 +24,7 @@
 #include "cluster/exact_clusters.h"
 #include "cluster/star_clusters.h"
 #include "index/lsh_plan.h"
+#include "index/sample_runs.h"
 #include "io/input_source.h"
 #include "io/stdin_spool.h"
 #include "pipeline/document_table.h"
@@ -80,6 +84,15 @@ SketchOptions ResolveSketch(const DedupOptions& options) {
   sketch.bands = plan.bands;
   sketch.rows = plan.rows;
   return sketch;
+}
+
+// Bytes of containment samples the reading pass may hold (DedupOptions::sample_memory).
+uint64_t SampleBudget(const DedupOptions& options) {
+  if (!options.stages_dir.empty()) return UINT64_MAX;  // the sign file needs them all
+  if (options.sample_memory > 0) return options.sample_memory;
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page_size = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return uint64_t{1} << 30;
+  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 8;
 }
 
 std::string DescribeRejection(const Rejection& r, const std::vector<InputSource>& sources) {
@@ -163,9 +176,17 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   const SketchOptions sketch = ResolveSketch(options);
   const SentenceSketchOptions sentence_sketch;
   DocumentTable table;
-  const uint64_t input_bytes = ReadAllRecords(
+  auto spill = std::make_shared<SampleRuns>(options.out_dir + "/.samples-" +
+                                            std::to_string(::getpid()));
+  Result<uint64_t> read = ReadAllRecords(
       input_list.sources, options, options.near ? &sketch : nullptr,
-      options.rewrite ? &sentence_sketch : nullptr, threads, start, input_list.total_bytes, &table);
+      options.rewrite ? &sentence_sketch : nullptr, threads, start, input_list.total_bytes,
+      spill.get(), SampleBudget(options), &table);
+  if (!read.ok()) return read.status();
+  const uint64_t input_bytes = read.value();
+  const uint64_t spilled_samples = spill->spilled_samples();
+  const uint64_t sample_runs = spill->runs();
+  if (sample_runs > 0) table.spilled_samples = spill;
   if (options.strict && !table.rejections.empty()) {
     return Status::StrictStop(DescribeRejection(table.rejections.front(), input_list.sources));
   }
@@ -189,6 +210,8 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
         FindNearEdges(table, clustering, input_list.sources, options, sketch, threads);
     if (!found.ok()) return found.status();
     near = std::move(found).value();
+    table.spilled_samples.reset();
+    spill.reset();  // the runs are read: their files go now, not at the end
     end_phase("candidates+verify");
     if (!options.stages_dir.empty()) {
       if (Status s = WriteEdgesStage(options.stages_dir + "/edges.echoes", near.edges); !s.ok()) {
@@ -257,6 +280,8 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   stats.rewrite_skipped_buckets = rewrites.skipped_buckets;
   stats.rewrite_edges = rewrites.edges.size();
   stats.exact_checks = near.exact_checks;
+  stats.spilled_samples = spilled_samples;
+  stats.sample_runs = sample_runs;
   if (options.near) {
     stats.bands = sketch.bands;
     stats.rows = sketch.rows;
@@ -305,6 +330,8 @@ Result<DedupPlan> PlanDedup(const std::vector<std::string>& inputs, const DedupO
                              8 * 2;  // band sort scratch, per record, one band at a time
   }
   plan.estimated_memory = plan.estimated_records * plan.bytes_per_record;
+  if (options.near) plan.estimated_samples_bytes = plan.estimated_records * 8 * 350 / 16;
+  plan.sample_budget = SampleBudget(options);
   return plan;
 }
 

@@ -16,6 +16,8 @@
 
 namespace echoes {
 
+class SampleRuns;  // index/sample_runs.h
+
 constexpr int64_t kNoDate = std::numeric_limits<int64_t>::min();
 
 // 72 bytes per record: the text itself is not kept; the writing pass reads it again,
@@ -64,6 +66,9 @@ struct DocumentTable {
   std::vector<uint16_t> signatures;
   std::vector<uint32_t> band_keys;
   std::vector<ShingleSample> samples;
+  // Samples of earlier records, spilled to disk when `samples` passed the reading
+  // pass's memory budget (DedupOptions::sample_memory); null when none were.
+  std::shared_ptr<SampleRuns> spilled_samples;
   // Rewrite detection: `sentence_bands` keys per filed sentence (SentenceSketcher),
   // a record's sentences consecutive, DocumentInfo::sentences of them; and the stem
   // document frequencies of all records read (set by the reading pass, not by Append).

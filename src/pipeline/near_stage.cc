@@ -37,7 +37,9 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
   // Each index spreads its own work over the threads (bands by range, samples by
   // hash half and by record range).
   std::vector<CandidatePair> banded = BandCandidates(table, units, threads);
-  std::vector<CandidatePair> sampled = SampleCandidates(table, is_unit, 2, threads);
+  Result<std::vector<CandidatePair>> found_by_samples = SampleCandidates(table, is_unit, 2, threads);
+  if (!found_by_samples.ok()) return found_by_samples.status();
+  const std::vector<CandidatePair>& sampled = found_by_samples.value();
   end_phase("index");
   std::vector<CandidatePair> candidates;
   candidates.reserve(banded.size() + sampled.size());

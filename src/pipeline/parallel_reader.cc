@@ -53,15 +53,25 @@ class ProgressReporter {
 
 }  // namespace
 
-uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
-                        const SketchOptions* sketch, const SentenceSketchOptions* sentences,
-                        int threads,
-                        std::chrono::steady_clock::time_point start, uint64_t total_bytes,
-                        DocumentTable* out) {
+Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
+                                const DedupOptions& options, const SketchOptions* sketch,
+                                const SentenceSketchOptions* sentences, int threads,
+                                std::chrono::steady_clock::time_point start,
+                                uint64_t total_bytes, SampleRuns* spill, uint64_t sample_budget,
+                                DocumentTable* out) {
   RecordBatcher batcher(&sources, kBatchBytes, options.max_record_bytes);
   ProgressReporter progress(options, start, total_bytes);
   uint64_t records = 0;
   if (sentences != nullptr) out->term_weights = std::make_unique<TermWeights>();
+  // Called after each batch joins *out, in batch order.
+  Status spill_status;
+  const auto spill_if_over_budget = [&] {
+    if (spill == nullptr || !spill_status.ok() ||
+        out->samples.size() * sizeof(ShingleSample) < sample_budget) {
+      return;
+    }
+    spill_status = spill->Spill(&out->samples);
+  };
 
   if (threads <= 1) {
     RecordProcessor processor(&options, &sources, sketch, sentences);
@@ -69,7 +79,9 @@ uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOpti
     while (batcher.Next(&batch)) {
       records += batch.records.size();
       processor.Process(batch, out);
+      spill_if_over_budget();
       progress.Report(batcher, records, false);
+      if (!spill_status.ok()) return spill_status;
       if (options.strict && !out->rejections.empty()) break;
     }
     if (sentences != nullptr) out->term_weights->Merge(*processor.term_weights());
@@ -84,6 +96,7 @@ uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOpti
   std::map<uint64_t, DocumentTable> done;  // guarded by mutex
   uint64_t next_to_merge = 0;              // guarded by mutex
   std::atomic<bool> saw_rejection{false};
+  std::atomic<bool> stop_reading{false};  // a spill failed
   const size_t queue_limit = 2 * static_cast<size_t>(threads);
 
   auto worker = [&] {
@@ -111,7 +124,9 @@ uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOpti
         out->Append(std::move(it->second));
         done.erase(it);
         ++next_to_merge;
+        spill_if_over_budget();  // under the lock: spills are rare and keep batch order
       }
+      if (!spill_status.ok()) stop_reading = true;
     }
   };
 
@@ -120,7 +135,7 @@ uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOpti
   for (int i = 0; i < threads; ++i) workers.emplace_back(worker);
 
   RecordBatch batch;
-  while (!(options.strict && saw_rejection) && batcher.Next(&batch)) {
+  while (!(options.strict && saw_rejection) && !stop_reading && batcher.Next(&batch)) {
     records += batch.records.size();
     {
       std::unique_lock<std::mutex> lock(mutex);
@@ -136,6 +151,7 @@ uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOpti
   }
   queue_changed.notify_all();
   for (std::thread& t : workers) t.join();
+  if (!spill_status.ok()) return spill_status;
   progress.Report(batcher, records, true);
   return batcher.decompressed_bytes();
 }

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "echoes/dedup.h"
+#include "echoes/status.h"
+#include "index/sample_runs.h"
 #include "io/input_source.h"
 #include "io/record_batcher.h"
 #include "pipeline/document_table.h"
@@ -22,11 +24,14 @@ namespace echoes {
 // processed, so the first rejection in read order is in *out). Returns the bytes read
 // after decompression. `sketch` and `sentences` may be null (see RecordProcessor); with
 // `sentences`, out->term_weights holds the stem counts of every record read.
-uint64_t ReadAllRecords(const std::vector<InputSource>& sources, const DedupOptions& options,
-                        const SketchOptions* sketch, const SentenceSketchOptions* sentences,
-                        int threads,
-                        std::chrono::steady_clock::time_point start, uint64_t total_bytes,
-                        DocumentTable* out);
+// Whenever out->samples pass `sample_budget` bytes they are spilled to `spill` (which
+// may be null: never); the first spill error stops the reading and is returned.
+Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
+                                const DedupOptions& options, const SketchOptions* sketch,
+                                const SentenceSketchOptions* sentences, int threads,
+                                std::chrono::steady_clock::time_point start,
+                                uint64_t total_bytes, SampleRuns* spill, uint64_t sample_budget,
+                                DocumentTable* out);
 
 }  // namespace echoes
 

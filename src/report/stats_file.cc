@@ -57,6 +57,8 @@ std::string StatsToJson(const DedupStats& s) {
   AppendCount(&out, "candidates", s.candidates);
   AppendCount(&out, "verified_edges", s.verified_edges);
   AppendCount(&out, "exact_checks", s.exact_checks);
+  AppendCount(&out, "spilled_samples", s.spilled_samples);
+  AppendCount(&out, "sample_runs", s.sample_runs);
   AppendCount(&out, "rewrite_candidates", s.rewrite_candidates);
   AppendCount(&out, "rewrite_name_candidates", s.rewrite_name_candidates);
   AppendCount(&out, "rewrite_aligned", s.rewrite_aligned);

@@ -49,9 +49,9 @@ TEST(SampleCandidatesTest, PairsShareAtLeastTwoSamples) {
   DocumentTable t = Table(3, 0);
   t.samples = {{10, 0}, {11, 0}, {12, 0}, {10, 1}, {11, 1}, {12, 2}, {99, 2}};
   const std::vector<uint8_t> all(3, 1);
-  EXPECT_EQ(SampleCandidates(t, all), (std::vector<CandidatePair>{{0, 1}}));
-  EXPECT_EQ(SampleCandidates(t, all, 1), (std::vector<CandidatePair>{{0, 1}, {0, 2}}));
-  EXPECT_TRUE(SampleCandidates(t, {1, 0, 1}).empty());
+  EXPECT_EQ(SampleCandidates(t, all).value(), (std::vector<CandidatePair>{{0, 1}}));
+  EXPECT_EQ(SampleCandidates(t, all, 1).value(), (std::vector<CandidatePair>{{0, 1}, {0, 2}}));
+  EXPECT_TRUE(SampleCandidates(t, {1, 0, 1}).value().empty());
 }
 
 // Random records drawing samples from a small vocabulary, so that groups of every size
@@ -83,7 +83,7 @@ TEST(SampleCandidatesTest, EqualsPairwiseCountingOnRandomTables) {
           if (shared >= min_shared) expected.push_back({a, b});
         }
       }
-      EXPECT_EQ(SampleCandidates(t, is_unit, min_shared), expected)
+      EXPECT_EQ(SampleCandidates(t, is_unit, min_shared).value(), expected)
           << "round " << round << ", min_shared " << min_shared;
     }
   }

@@ -224,6 +224,64 @@ TEST(DeterminismTest, OutputsAreIdenticalForOneTwoAndThreeThreads) {
   }
 }
 
+// Samples spilled to disk in several runs, on one thread and two: the same files as
+// in memory (stats.json apart from the spill counts), and no run left behind.
+TEST(SampleSpillTest, SpilledRunsGiveTheSameOutputAndAreRemoved) {
+  TempDir dir;
+  std::string corpus;
+  for (int i = 0; corpus.size() < (13u << 20); ++i) {
+    const int story = (i * 7919) % 3000;  // each told ~4 times
+    std::string text = Story(story, 120);
+    if (i % 13 == 0) text = text.substr(text.size() / 4, text.size() / 2);  // an excerpt
+    if (i % 17 == 0) text.replace(0, 2, "x");                               // a near copy
+    corpus += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"" + text + "\"}\n";
+  }
+  WriteFile(dir.File("corpus.jsonl"), corpus);
+  const auto without_spill_counts = [](std::string stats) {
+    stats = stats.substr(0, stats.find("\"run\""));
+    for (const char* key : {"\"spilled_samples\"", "\"sample_runs\""}) {
+      const size_t at = stats.find(key);
+      if (at != std::string::npos) stats.erase(at, stats.find('\n', at) - at);
+    }
+    return stats;
+  };
+  std::map<std::string, std::string> in_memory;
+  for (uint64_t budget : {uint64_t{0}, uint64_t{1}}) {
+    for (int threads : {1, 2}) {
+      DedupOptions options;
+      options.out_dir = dir.File("out" + std::to_string(budget) + std::to_string(threads));
+      options.threads = threads;
+      options.rewrite = false;
+      options.sample_memory = budget;  // 1 byte: every batch spills
+      Result<DedupStats> result = RunDedup({dir.File("corpus.jsonl")}, options);
+      ASSERT_TRUE(result.ok()) << result.status().ToString();
+      const DedupStats& stats = result.value();
+      if (budget == 1) {
+        EXPECT_GE(stats.sample_runs, 3u);
+        EXPECT_GT(stats.spilled_samples, 50000u);
+      } else {
+        EXPECT_EQ(stats.sample_runs, 0u);
+        ASSERT_GT(stats.dropped_by_relation.count("contained"), 0u);
+      }
+      for (const auto& entry : std::filesystem::directory_iterator(options.out_dir)) {
+        EXPECT_EQ(entry.path().filename().string().find(".samples-"), std::string::npos)
+            << entry.path() << " left behind";
+      }
+      for (const char* name : {"kept.jsonl", "dropped.jsonl", "clusters.jsonl", "edges.jsonl",
+                               "stats.json"}) {
+        std::string bytes = ReadFile(options.out_dir + "/" + name);
+        if (std::string(name) == "stats.json") bytes = without_spill_counts(bytes);
+        if (budget == 0 && threads == 1) {
+          in_memory[name] = bytes;
+        } else {
+          EXPECT_TRUE(bytes == in_memory[name])
+              << name << " differs, budget " << budget << ", threads " << threads;
+        }
+      }
+    }
+  }
+}
+
 TEST(TextDirectoryTest, EachTextFileIsADocumentWithItsRelativePathAsId) {
   TempDir dir;
   WriteFile(dir.File("docs/a.txt"), "The quick brown fox.\n");
