@@ -3,11 +3,9 @@
 #include "clean/article_header.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <vector>
 
-#include "text/date_parser.h"
+#include "text/written_date.h"
 
 namespace echoes {
 namespace {
@@ -15,6 +13,8 @@ namespace {
 // Blocks before and after the headline that may hold its date line.
 constexpr int kDateWindowBefore = 4;
 constexpr int kDateWindowAfter = 12;
+// Blocks after the article's end that may hold a "Posted on …" line.
+constexpr int kDateWindowAfterEnd = 4;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -22,55 +22,6 @@ std::string Lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;
-}
-
-// 1…12 for an English month name or its abbreviation ("Sept" too), else 0.
-int MonthOf(std::string_view word) {
-  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
-                                                 "may",       "june",     "july",     "august",
-                                                 "september", "october",  "november", "december"};
-  const std::string w = Lower(word);
-  if (w.size() < 3) return 0;
-  for (int m = 0; m < 12; ++m) {
-    if (kMonths[m] == w || (w.size() <= kMonths[m].size() && kMonths[m].substr(0, w.size()) == w &&
-                            (w.size() == 3 || w == "sept"))) {
-      return m + 1;
-    }
-  }
-  return 0;
-}
-
-// A day number: "9", "09", "9th", "1st".
-int DayNumber(std::string_view word) {
-  size_t digits = 0;
-  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
-  if (digits == 0 || digits > 2) return 0;
-  const std::string_view suffix = word.substr(digits);
-  if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") {
-    return 0;
-  }
-  const int day = std::atoi(std::string(word.substr(0, digits)).c_str());
-  return day >= 1 && day <= 31 ? day : 0;
-}
-
-int YearNumber(std::string_view word) {
-  if (word.size() != 4 ||
-      !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return 0;
-  }
-  const int year = std::atoi(std::string(word).c_str());
-  return year >= 1900 && year <= 2100 ? year : 0;
-}
-
-std::string Format(int year, int month, int day) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  if (!ParseDate(buffer)) return {};  // February 30th and the like
-  return buffer;
-}
-
-bool IsWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
 std::string Collapse(std::string_view s) {
@@ -88,52 +39,28 @@ std::string Collapse(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-std::string FindDayInText(std::string_view text) {
-  // Words of letters, digits and hyphens; punctuation (",", ".") separates them.
-  std::vector<std::string_view> words;
-  for (size_t i = 0; i < text.size();) {
-    if (!IsWordChar(text[i])) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < text.size() && IsWordChar(text[j])) ++j;
-    words.push_back(text.substr(i, j - i));
-    i = j;
+// Whether the few words before `offset` in `text` say the date there is an update
+// ("Updated", "Last modified on", "Reviewed:").
+bool LabelledAsUpdate(std::string_view text, size_t offset) {
+  constexpr size_t kLookBack = 24;
+  const size_t from = offset > kLookBack ? offset - kLookBack : 0;
+  const std::string before = Lower(text.substr(from, offset - from));
+  for (std::string_view label : {"updat", "modif", "revis", "review", "edited"}) {
+    if (before.find(label) != std::string::npos) return true;
   }
-  for (size_t k = 0; k < words.size(); ++k) {
-    const std::string_view w = words[k];
-    // 2025-07-09 (maybe the start of a timestamp).
-    if (w.size() >= 10 && w[4] == '-' && w[7] == '-' && YearNumber(w.substr(0, 4))) {
-      const int month = DayNumber(w.substr(5, 2)), day = DayNumber(w.substr(8, 2));
-      if (month >= 1 && month <= 12 && day > 0) {
-        const std::string d = Format(YearNumber(w.substr(0, 4)), month, day);
-        if (!d.empty()) return d;
-      }
-    }
-    // July 9, 2025 / Jul 9th 2025
-    if (const int month = MonthOf(w); month > 0 && k + 2 < words.size()) {
-      const int day = DayNumber(words[k + 1]), year = YearNumber(words[k + 2]);
-      if (day > 0 && year > 0) {
-        const std::string d = Format(year, month, day);
-        if (!d.empty()) return d;
-      }
-    }
-    // 9 July 2025 / 9th of July, 2025
-    if (const int day = DayNumber(w); day > 0 && k + 2 < words.size()) {
-      size_t at = k + 1;
-      if (Lower(words[at]) == "of" && at + 2 < words.size()) ++at;
-      const int month = MonthOf(words[at]), year = YearNumber(words[at + 1]);
-      if (month > 0 && year > 0) {
-        const std::string d = Format(year, month, day);
-        if (!d.empty()) return d;
-      }
-    }
-  }
-  return {};
+  return false;
 }
+
+// Whether the few words before `offset` say the date there is the publication's
+// ("Posted on the", "Published:").
+bool LabelledAsPublication(std::string_view text, size_t offset) {
+  constexpr size_t kLookBack = 24;
+  const size_t from = offset > kLookBack ? offset - kLookBack : 0;
+  const std::string before = Lower(text.substr(from, offset - from));
+  return before.find("posted") != std::string::npos || before.find("published") != std::string::npos;
+}
+
+}  // namespace
 
 ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& selection,
                                 const PageMetadata& metadata) {
@@ -178,14 +105,36 @@ ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& 
   header.title = headline >= 0 ? headline_text : DecodeEntities(metadata.title);
   header.headline_block = headline;
 
-  // The date: the first one written near the headline (or the article's start).
+  // The date: the first one written near the headline (or the article's start) that
+  // is not labelled as an update ("Updated July 9, 2025"): the publication date is
+  // asked for, and a page that shows both usually declares the first one too. "Near"
+  // reaches the article's first paragraph when sidebars sit between the two.
+  const int blocks = static_cast<int>(page.blocks.size());
   const int anchor = headline >= 0 ? headline : first_kept;
   const int from = std::max(0, anchor - kDateWindowBefore);
-  const int to = std::min(static_cast<int>(page.blocks.size()), anchor + kDateWindowAfter + 1);
-  for (int i = from; i < to && header.date.empty(); ++i) {
-    header.date = FindDayInText(page.blocks[static_cast<size_t>(i)].text);
-  }
+  const int to = std::min(blocks, std::max(anchor + kDateWindowAfter, first_kept + 1) + 1);
+  std::string updated;
+  auto scan = [&](int begin, int end, bool labelled_only) {
+    for (int i = begin; i < end && header.date.empty(); ++i) {
+      const std::string& text = page.blocks[static_cast<size_t>(i)].text;
+      for (WrittenDay& shown : FindWrittenDays(text, 4)) {
+        if (labelled_only && !LabelledAsPublication(text, shown.offset)) continue;
+        if (!LabelledAsUpdate(text, shown.offset)) {
+          header.date = std::move(shown.day);
+          break;
+        }
+        if (updated.empty()) updated = std::move(shown.day);
+      }
+    }
+  };
+  scan(from, to, false);
   if (header.date.empty()) header.date = metadata.published;
+  // Blogs often sign off with "Posted on 15/12/2025 by …" under the article.
+  const int last_kept = selection.blocks.empty() ? -1 : static_cast<int>(selection.blocks.back());
+  if (header.date.empty() && last_kept >= 0) {
+    scan(std::max(to, last_kept + 1), std::min(blocks, last_kept + 1 + kDateWindowAfterEnd), true);
+  }
+  if (header.date.empty()) header.date = updated;
   if (header.date.empty()) header.date = metadata.modified;
   return header;
 }

@@ -1,5 +1,6 @@
 // The headline and the date of an article as its page shows them: the <h1> that
-// belongs to the article, and the first date written near it ("Updated July 9, 2025").
+// belongs to the article, and the first date written near it that is not labelled as
+// an update (a page showing "Published May 2 · Updated July 9" was published May 2).
 // Readers (and the WCXB ground truth) go by what is shown; declared metadata is the
 // fallback, since SEO titles and machine dates often differ from it.
 
@@ -23,10 +24,6 @@ struct ArticleHeader {
 
 ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& selection,
                                 const PageMetadata& metadata);
-
-// The first calendar date written in `text` ("July 9, 2025", "9 Jul 2025",
-// "2025-07-09", "Jul. 9th, 2025"), as YYYY-MM-DD; empty if there is none.
-std::string FindDayInText(std::string_view text);
 
 }  // namespace echoes
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "text/date_parser.h"
+#include "text/written_date.h"
 
 namespace echoes {
 namespace {
@@ -94,7 +95,12 @@ constexpr std::string_view kDateMetaNames[] = {"article:published_time",
                                                "parsely-pub-date",
                                                "article.published",
                                                "cxenseparse:recs:publishtime",
-                                               "og:article:published_time"};
+                                               "og:article:published_time",
+                                               "og:publish_date",
+                                               "published",
+                                               "published-date",
+                                               "published_date",
+                                               "publication_date"};
 constexpr std::string_view kAuthorMetaNames[] = {
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"};
 
@@ -212,7 +218,7 @@ std::string DayOf(std::string_view value) {
     if (ParseDate(day)) return day;
   }
   const std::optional<int64_t> seconds = ParseDate(v);
-  if (!seconds) return {};
+  if (!seconds) return FindDayInText(v);  // "July 17, 2025", as some pages declare it
   const int64_t days = *seconds >= 0 ? *seconds / 86400 : (*seconds - 86399) / 86400;
   // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
   const int64_t z = days + 719468;

@@ -9,6 +9,7 @@
 #include "clean/line_features.h"
 #include "clean/line_model.h"
 #include "text/hard_wrap.h"
+#include "text/written_date.h"
 
 namespace echoes {
 namespace {

@@ -72,6 +72,34 @@ TEST(PageCleanerTest, DeclaredMetadataFillsWhatThePageDoesNotShow) {
   EXPECT_EQ(page.date, "2024-03-04");  // the day as written, not moved to UTC
 }
 
+TEST(PageCleanerTest, ThePublicationDateNotTheUpdate) {
+  const std::string byline = "<p class=\"byline\">By A. Writer, March 3, 2024</p>";
+  PageCleaner cleaner;
+  CleanedPage page;
+  // Both shown: the one not labelled as an update.
+  std::string html = NewsPage();
+  html.replace(html.find(byline), byline.size(),
+               "<p class=\"byline\">Updated March 9, 2024 · Published March 3, 2024</p>");
+  ASSERT_TRUE(cleaner.CleanHtml(html, "", &page).ok());
+  EXPECT_EQ(page.date, "2024-03-03");
+  // Only the update shown, the publication declared: the declared one.
+  html = NewsPage("<meta property=\"article:published_time\" content=\"2024-03-02T08:00:00Z\">");
+  html.replace(html.find(byline), byline.size(), "<p class=\"byline\">Updated: 9.3.2024</p>");
+  ASSERT_TRUE(cleaner.CleanHtml(html, "", &page).ok());
+  EXPECT_EQ(page.date, "2024-03-02");
+  // Only the update, nothing declared: the update is the best there is.
+  html = NewsPage();
+  html.replace(html.find(byline), byline.size(), "<p class=\"byline\">Updated: 9.3.2024</p>");
+  ASSERT_TRUE(cleaner.CleanHtml(html, "", &page).ok());
+  EXPECT_EQ(page.date, "2024-03-09");
+  // No date near the headline: a "Posted on" line under the article.
+  html = NewsPage();
+  html.replace(html.find(byline), byline.size(), "");
+  html.replace(html.find("</article>"), 0, "<p class=\"meta\">Posted on the 15/03/2024 by A. Writer</p>");
+  ASSERT_TRUE(cleaner.CleanHtml(html, "", &page).ok());
+  EXPECT_EQ(page.date, "2024-03-15");
+}
+
 TEST(PageCleanerTest, CharsetsFromBytesDeclarationsAndGuesses) {
   PageCleaner cleaner;
   CleanedPage page;
