@@ -60,6 +60,80 @@ bool LabelledAsPublication(std::string_view text, size_t offset) {
   return before.find("posted") != std::string::npos || before.find("published") != std::string::npos;
 }
 
+// Whether a heading (lower-cased) is the site's name rather than a headline: blogs
+// and small sites make their name the page's <h1>. It is when it equals og:site_name
+// or a part a declared title's site suffix lost, or when a declared title is the
+// heading, ": " and another declared title ("Lessons Learned: The lean startup" with
+// og:title "The lean startup"). Returns the name; empty if the heading is no site's.
+std::string SiteNameOf(std::string_view heading, const PageMetadata& metadata) {
+  for (const std::string& name : metadata.site_names) {
+    if (Lower(Collapse(DecodeEntities(name))) == heading) return std::string(heading);
+  }
+  std::vector<std::string> declared;
+  for (const std::string& t : metadata.titles) declared.push_back(Lower(Collapse(DecodeEntities(t))));
+  const std::string prefix = std::string(heading) + ": ";
+  for (const std::string& whole : declared) {
+    if (whole.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string_view rest = std::string_view(whole).substr(prefix.size());
+    for (const std::string& other : declared) {
+      if (other == rest) return std::string(heading);
+    }
+  }
+  return {};
+}
+
+bool IsSiteName(std::string_view folded, const PageMetadata& metadata) {
+  for (const std::string& name : metadata.site_names) {
+    if (Lower(Collapse(DecodeEntities(name))) == folded) return true;
+  }
+  return false;
+}
+
+// `part` without the separator that joins it to the headline (" | ", " – ", ": "),
+// trimmed; lower-cased.
+std::string WithoutJoint(std::string_view part) {
+  std::string folded = Lower(part);
+  const auto junk = [](char c) {
+    return c == ' ' || c == '|' || c == '-' || c == ':' || c == '\xE2' || c == '\x80' ||
+           c == '\x93' || c == '\x94' || c == '\xC2' || c == '\xB7';
+  };
+  while (!folded.empty() && junk(folded.back())) folded.pop_back();
+  size_t start = 0;
+  while (start < folded.size() && junk(folded[start])) ++start;
+  return folded.substr(start);
+}
+
+// A heading that holds a declared headline and more, where the more is what sites
+// put beside a headline: their name ("Critics' Choice … – Artlyst"), a section after
+// " | " ("… | Opinion"), a date ("Dec 18 2025 Preparing a transition") or a one-word
+// kicker ("Blog: Best agencies of 2025"). Then the declared headline, as the heading
+// spells it. A longer heading that merely continues (a subtitle after " – ", a
+// declared title cut short for search engines) stays whole.
+std::string WithoutKicker(const std::string& heading, const PageMetadata& metadata) {
+  const std::string folded = Lower(heading);
+  for (const std::string& h : metadata.headlines) {
+    const std::string declared = Lower(Collapse(DecodeEntities(h)));
+    if (declared.size() >= folded.size() || std::count(declared.begin(), declared.end(), ' ') < 2) {
+      continue;
+    }
+    const size_t at = folded.find(declared);
+    if (at == std::string::npos) continue;
+    const std::string_view before = std::string_view(folded).substr(0, at);
+    const std::string_view after = std::string_view(folded).substr(at + declared.size());
+    const std::string before_word = WithoutJoint(before), after_word = WithoutJoint(after);
+    const bool before_ok = before_word.empty() || IsSiteName(before_word, metadata) ||
+                           (before.size() <= 24 && !FindDayInText(before).empty()) ||
+                           (before.size() >= 2 && before.substr(before.size() - 2) == ": " &&
+                            before_word.find(' ') == std::string::npos);
+    // (After a dash, only a name of one or two words: longer parts are subtitles.)
+    const bool after_ok =
+        after_word.empty() || after.substr(0, 3) == " | " ||
+        (std::count(after_word.begin(), after_word.end(), ' ') <= 1 && IsSiteName(after_word, metadata));
+    if (before_ok && after_ok) return heading.substr(at, declared.size());
+  }
+  return heading;
+}
+
 }  // namespace
 
 ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& selection,
@@ -79,6 +153,7 @@ ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& 
     const std::string text = Collapse(b.text);
     const std::string folded = Lower(text);
     if (folded.empty()) continue;
+    if (!SiteNameOf(folded, metadata).empty()) continue;
     std::string confirmed_as;  // the declared title's own spelling of the heading
     for (const std::string& t : metadata.titles) {
       const std::string declared = DecodeEntities(t);
@@ -102,6 +177,7 @@ ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& 
       headline_text = shouting && !confirmed_as.empty() ? confirmed_as : text;
     }
   }
+  if (headline >= 0) headline_text = WithoutKicker(headline_text, metadata);
   header.title = headline >= 0 ? headline_text : DecodeEntities(metadata.title);
   header.headline_block = headline;
 

@@ -295,32 +295,40 @@ std::string DecodeEntities(std::string_view value) {
   return out;
 }
 
-std::string StripSiteName(std::string_view title, std::string_view site_name) {
+SplitTitle SplitSiteName(std::string_view title, std::string_view site_name) {
   static constexpr std::array<std::string_view, 6> kSeparators = {" | ", " - ",  " – ",
                                                                   " — ", " :: ", " · "};
-  for (std::string_view sep : kSeparators) {
-    std::vector<std::string_view> parts;
-    size_t start = 0;
-    for (size_t at; (at = title.find(sep, start)) != std::string_view::npos;
-         start = at + sep.size()) {
-      parts.push_back(title.substr(start, at - start));
-    }
-    if (parts.empty()) continue;
-    parts.push_back(title.substr(start));
-    if (!site_name.empty()) {
-      if (EqualFolded(parts.back(), site_name)) {
-        return std::string(title.substr(0, title.size() - parts.back().size() - sep.size()));
+  SplitTitle split{std::string(title), {}};
+  // One part at a time, from either end, while a part is the site's name or short
+  // beside the rest: "Headline | Section | Site" loses both of its tails.
+  for (bool removed = true; removed;) {
+    removed = false;
+    const std::string_view rest = split.headline;
+    for (std::string_view sep : kSeparators) {
+      const size_t first = rest.find(sep), last = rest.rfind(sep);
+      if (first == std::string_view::npos) continue;
+      const std::string_view front = rest.substr(0, first);
+      const std::string_view back = rest.substr(last + sep.size());
+      std::string_view site, kept;
+      if (!site_name.empty() && EqualFolded(back, site_name)) {
+        site = back, kept = rest.substr(0, last);
+      } else if (!site_name.empty() && EqualFolded(front, site_name)) {
+        site = front, kept = rest.substr(first + sep.size());
+      } else if (back.size() * 2 < rest.size()) {  // no name to go by: the short end part
+        site = back, kept = rest.substr(0, last);
       }
-      if (EqualFolded(parts.front(), site_name)) {
-        return std::string(title.substr(parts.front().size() + sep.size()));
-      }
-    }
-    // No site name to go by: the site is the short end part ("Headline | Site").
-    if (parts.back().size() * 2 < title.size()) {
-      return std::string(title.substr(0, title.size() - parts.back().size() - sep.size()));
+      if (site.empty()) continue;
+      split.site_parts.emplace_back(site);
+      split.headline = std::string(kept);
+      removed = true;
+      break;
     }
   }
-  return std::string(title);
+  return split;
+}
+
+std::string StripSiteName(std::string_view title, std::string_view site_name) {
+  return SplitSiteName(title, site_name).headline;
 }
 
 PageMetadata ReadMetadata(const HtmlParser& parser, size_t max_nodes) {
@@ -387,7 +395,13 @@ PageMetadata ReadMetadata(const HtmlParser& parser, size_t max_nodes) {
   for (const std::string* t : {&c.ld_headline, &c.og_title, &c.twitter_title, &c.html_title}) {
     if (!t->empty()) m.titles.push_back(*t);
   }
-  if (!m.titles.empty()) m.title = StripSiteName(m.titles.front(), c.site_name);
+  if (!c.site_name.empty()) m.site_names.push_back(c.site_name);
+  for (size_t i = 0; i < m.titles.size(); ++i) {
+    SplitTitle split = SplitSiteName(m.titles[i], c.site_name);
+    for (std::string& part : split.site_parts) m.site_names.push_back(std::move(part));
+    if (i == 0) m.title = split.headline;
+    m.headlines.push_back(std::move(split.headline));
+  }
   for (const std::string* d : {&c.ld_date, &c.meta_date, &c.itemprop_date, &c.time_date}) {
     m.published = DayOf(*d);
     if (!m.published.empty()) break;

@@ -17,7 +17,11 @@ namespace echoes {
 // from the text blocks, see article_header.h).
 struct PageMetadata {
   std::string title;                // the first declared title, site name removed
-  std::vector<std::string> titles;  // every declared title, as declared
+  std::vector<std::string> titles;     // every declared title, as declared
+  std::vector<std::string> headlines;  // the same, site names removed
+  // og:site_name and the parts of declared titles taken for the site's name
+  // ("Coast Daily" of "Crane collapses | Coast Daily"), as declared.
+  std::vector<std::string> site_names;
   std::string author;
   std::string published;     // YYYY-MM-DD, or empty
   std::string modified;      // YYYY-MM-DD, or empty
@@ -35,8 +39,16 @@ std::string DayOf(std::string_view value);
 // common named ones): MyHTML decodes text nodes but not attribute values.
 std::string DecodeEntities(std::string_view value);
 
-// `title` without a site name joined to it by " | ", " - ", " – ", " — ", " :: " or
-// " · ": the part equal to `site_name` is dropped, else the longest part is kept.
+// A declared title split into the headline and the site's name joined to it by " | ",
+// " - ", " – ", " — ", " :: " or " · ": parts equal to `site_name`, else short end
+// parts (shorter than what remains), come off one at a time.
+struct SplitTitle {
+  std::string headline;
+  std::vector<std::string> site_parts;  // in the order removed
+};
+SplitTitle SplitSiteName(std::string_view title, std::string_view site_name);
+
+// SplitSiteName's headline.
 std::string StripSiteName(std::string_view title, std::string_view site_name);
 
 }  // namespace echoes
