@@ -50,18 +50,31 @@ def load(lines_path, gt_dir):
                 g = json.load(open(os.path.join(gt_dir, pid + ".json")))["ground_truth"]
                 main = g.get("main_content") or ""
                 tw = words(main)
-                truth[pid] = (trigrams(tw), {" ".join(words(l)) for l in main.split("\n")}, set(tw))
-            tri, lines, vocab = truth[pid]
+                truth[pid] = (trigrams(tw), {" ".join(words(l)) for l in main.split("\n")}, set(tw),
+                              [snippet(x) for x in g.get("with") or []],
+                              [snippet(x) for x in g.get("without") or []])
+            tri, lines, vocab, with_snippets, without_snippets = truth[pid]
             ws = words(r["text"])
             if not ws:
                 continue
+            sequence = " " + " ".join(ws) + " "
+            # Blocks that hold a `with` snippet (to keep) or a `without` one (to drop).
+            snippets = (any(x in sequence for x in with_snippets),
+                        any(x in sequence for x in without_snippets))
             if len(ws) < 3:
                 label = " ".join(ws) in lines
             else:
                 grams = trigrams(ws)
                 label = sum(g in tri for g in grams) >= 0.8 * len(grams)
-            rows.append((pid, len(ws), label, r["block"], r["line"]))
+            rows.append((pid, len(ws), label, r["block"], r["line"], snippets))
     return rows
+
+
+def snippet(s):
+    """A ground-truth snippet as a word sequence to look for in a block (as
+    bench/wcxb_score.py does; snippets cut mid-word match a word's start)."""
+    seq = " " + " ".join(words(s))
+    return seq if s and WORD.match(s[-1]) else seq + " "
 
 
 def fit(x, y, w, l2=1.0, iterations=60):
@@ -90,7 +103,7 @@ def fit(x, y, w, l2=1.0, iterations=60):
 def page_f1(rows, keep):
     """Mean over pages of word-level F1 from block labels (kept words vs content words)."""
     per_page = collections.defaultdict(lambda: [0, 0, 0])  # kept&content, kept, content
-    for (pid, n, label, _, _), k in zip(rows, keep):
+    for (pid, n, label, _, _, _), k in zip(rows, keep):
         s = per_page[pid]
         s[0] += n * (k and label)
         s[1] += n * k
@@ -103,6 +116,15 @@ def page_f1(rows, keep):
     return sum(f1s) / max(1, len(f1s))
 
 
+def snippet_rates(rows, keep):
+    """Shares of the blocks holding `with` snippets kept and of those holding
+    `without` snippets dropped."""
+    kept_with = [k for r, k in zip(rows, keep) if r[5][0]]
+    dropped_without = [not k for r, k in zip(rows, keep) if r[5][1]]
+    return (sum(kept_with) / max(1, len(kept_with)),
+            sum(dropped_without) / max(1, len(dropped_without)))
+
+
 def train(rows, column, name):
     rows = [r for r in rows if r[column] is not None]
     dev = [r for r in rows if int(r[0]) % 2 == 0]
@@ -111,18 +133,16 @@ def train(rows, column, name):
     y = np.array([1.0 if r[2] else 0.0 for r in dev])
     w = np.sqrt(np.array([r[1] for r in dev], dtype=float))
     bias, weights = fit(x, y, w)
-
-    def probabilities(subset):
+    p_dev = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
+    threshold = float(max((page_f1(dev, p_dev >= t), t) for t in np.arange(0.2, 0.81, 0.02))[1])
+    for split, subset in (("dev", dev), ("held-out", held)):
         xs = np.array([r[column] for r in subset], dtype=float)
-        return 1.0 / (1.0 + np.exp(-(xs @ weights + bias)))
-
-    p_dev = probabilities(dev)
-    best = max((page_f1(dev, p_dev >= t), t) for t in np.arange(0.2, 0.81, 0.02))
-    threshold = float(best[1])
-    p_held = probabilities(held)
-    print(f"{name}: {len(weights)} features; threshold {threshold:.2f}; block-label F1 "
-          f"dev {best[0]:.3f}, held-out {page_f1(held, p_held >= threshold):.3f} "
-          f"({len(dev)} / {len(held)} blocks)")
+        keep = 1.0 / (1.0 + np.exp(-(xs @ weights + bias))) >= threshold
+        with_kept, without_dropped = snippet_rates(subset, keep)
+        print(f"{name}: {len(weights)} features, threshold {threshold:.2f}; {split}: "
+              f"block-label F1 {page_f1(subset, keep):.3f}, blocks with `with` snippets kept "
+              f"{with_kept:.3f}, with `without` snippets dropped {without_dropped:.3f} "
+              f"({len(subset)} blocks)")
     return bias, weights, threshold
 
 

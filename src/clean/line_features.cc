@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <xxhash.h>
+
 #include "util/bytes.h"
 
 namespace echoes {
@@ -50,6 +52,33 @@ constexpr std::string_view kChromeWords[] = {
     "courtesy",    "caption",     "video",      "watch",
     "listen",      "podcast",     "ranking",    "recommendation",
     "trending",    "featured",    "breaking",   "live"};
+
+// Words of calls to action, offers and disclosures ("Get a free quote", "Check price
+// at Amazon", "We may earn commission"): a service blurb inside an article reads
+// like prose but is made of these.
+constexpr std::string_view kPromotionWords[] = {
+    "get",        "free",         "now",        "today",       "book",       "call",
+    "consultation", "quote",      "demo",       "trial",       "offer",      "deal",
+    "deals",      "price",        "prices",     "pricing",     "buy",        "order",
+    "amazon",     "discount",     "code",       "save",        "off",        "started",
+    "start",      "try",          "request",    "learn",       "discover",   "explore",
+    "unlock",     "exclusive",    "expert",     "experts",     "talk",       "schedule",
+    "access",     "member",       "members",    "membership",  "plans",      "sale",
+    "checkout",   "compare",      "upgrade",    "premium",     "enroll",     "apply",
+    "here",       "check",        "view",       "visit",       "inbox",      "weekly",
+    "latest",     "affiliate",    "commission", "earn",        "partner",    "partners",
+    "reviewed",   "disclosure",   "independently", "editors",  "editorial",  "writer",
+    "author",     "team",         "us",         "updates",     "tips",       "ready",
+    "services",   "solutions",    "customers",  "guarantee",   "benefits",   "form"};
+
+// First words of calls to action and interface lines ("Sign up", "Book a call").
+constexpr std::string_view kActionVerbs[] = {
+    "get",      "sign",    "subscribe", "join",   "book",     "follow",  "share",   "check",
+    "see",      "talk",    "request",   "unlock", "compare",  "download", "try",    "learn",
+    "discover", "shop",    "order",     "start",  "contact",  "call",    "click",   "read",
+    "watch",    "listen",  "explore",   "save",   "buy",      "register", "schedule", "claim",
+    "grab",     "boost",   "stop",      "fill",   "view",     "visit",   "browse",  "enter",
+    "leave",    "send",    "email",     "find",   "upgrade",  "select",  "show",    "load"};
 
 // Words longer than this are never in the lists (and are not looked up).
 constexpr size_t kMaxListedWord = 16;
@@ -102,6 +131,14 @@ const WordSet& ChromeWords() {
   static const WordSet set(kChromeWords);
   return set;
 }
+const WordSet& PromotionWords() {
+  static const WordSet set(kPromotionWords);
+  return set;
+}
+const WordSet& ActionVerbs() {
+  static const WordSet set(kActionVerbs);
+  return set;
+}
 
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -112,6 +149,9 @@ bool IsAsciiAlnum(unsigned char c) {
 TextFeatures TextFeaturesOf(std::string_view line) {
   const WordSet& function_words = FunctionWords();
   const WordSet& chrome_words = ChromeWords();
+  const WordSet& promotion_words = PromotionWords();
+  size_t promotion = 0;
+  bool action_first = false;
   size_t words = 0, function = 0, chrome = 0, capitalized = 0, digits = 0, chars = 0;
   size_t separators = 0, commas = 0, word_bytes = 0;
   bool copyright = false, address = false;
@@ -125,6 +165,8 @@ TextFeatures TextFeaturesOf(std::string_view line) {
       const uint64_t h = HashWord(word, size);
       function += function_words.Contains(h);
       chrome += chrome_words.Contains(h);
+      promotion += promotion_words.Contains(h);
+      if (words == 1) action_first = ActionVerbs().Contains(h);
       if (std::string_view(word, size) == "copyright") copyright = true;
     }
     word_open = false;
@@ -166,6 +208,8 @@ TextFeatures TextFeaturesOf(std::string_view line) {
         const uint64_t h = HashWord(word, size);
         function += function_words.Contains(h);
         chrome += chrome_words.Contains(h);
+        promotion += promotion_words.Contains(h);
+        if (words == 0) action_first = ActionVerbs().Contains(h);
       }
       size = sizeof word + 1;  // counted: do not look this token up again
     }
@@ -195,6 +239,8 @@ TextFeatures TextFeaturesOf(std::string_view line) {
   f[9] = words <= 3 ? 1.f : 0.f;
   f[10] = std::min(2.f, static_cast<float>(word_bytes) / n / 10.f);
   f[11] = address ? 1.f : 0.f;
+  f[12] = static_cast<float>(promotion) / n;
+  f[13] = action_first ? 1.f : 0.f;
   return f;
 }
 
@@ -248,6 +294,19 @@ BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
     }
   }
   const auto density = [](float links, float words) { return words > 0 ? links / words : 1.f; };
+  // How many blocks of the page say the same (a "Subscribe" box shown twice, a
+  // product name on every card): text that repeats is interface, not the article.
+  std::vector<uint64_t> text_hashes(n);
+  for (size_t i = 0; i < n; ++i) {
+    text_hashes[i] = XXH3_64bits(page.blocks[i].text.data(), page.blocks[i].text.size());
+  }
+  std::vector<uint64_t> sorted_hashes = text_hashes;
+  std::sort(sorted_hashes.begin(), sorted_hashes.end());
+  const auto copies = [&](size_t i) {
+    const auto [lo, hi] =
+        std::equal_range(sorted_hashes.begin(), sorted_hashes.end(), text_hashes[i]);
+    return static_cast<float>(hi - lo);
+  };
   BlockRange range;
   if (inside_index.empty()) return range;
   range.first = inside_index.front() >= kBlockMargin ? inside_index.front() - kBlockMargin : 0;
@@ -273,6 +332,7 @@ BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
     const size_t parent = static_cast<size_t>(up >= 0 ? up : b.element);
     m[12] = density(element_links[parent], element_words[parent]);
     m[13] = std::log1p(element_words[parent]);
+    m[18] = copies(i) > 1 ? 1.f : 0.f;
     // The neighbouring blocks.
     for (int side = 0; side < 2; ++side) {
       const size_t j = side == 0 ? i - 1 : i + 1;

@@ -14,7 +14,7 @@
 namespace echoes {
 
 // Features of a line's text alone. Some are named for rules that read them.
-constexpr size_t kTextFeatureCount = 12;
+constexpr size_t kTextFeatureCount = 14;
 constexpr size_t kChromeShare = 3;  // share of words from the page-furniture vocabulary
 constexpr size_t kSeparators = 6;   // breadcrumb separators (| > / » › ·) per word
 using TextFeatures = std::array<float, kTextFeatureCount>;
@@ -31,7 +31,7 @@ void LineFeaturesOf(const std::vector<TextFeatures>& lines, std::vector<LineFeat
 // Only blocks from kBlockMargin before the container's first block to kBlockMargin
 // after its last are candidates: the returned [first, last) range. Features are
 // computed for those alone (others stay zero); text far from the article is not it.
-constexpr size_t kBlockFeatureCount = kTextFeatureCount + 18;
+constexpr size_t kBlockFeatureCount = kTextFeatureCount + 19;
 constexpr size_t kBlockMargin = 3;
 using BlockFeatures = std::array<float, kBlockFeatureCount>;
 struct BlockRange {
