@@ -71,6 +71,25 @@ constexpr std::string_view kPromotionWords[] = {
     "author",     "team",         "us",         "updates",     "tips",       "ready",
     "services",   "solutions",    "customers",  "guarantee",   "benefits",   "form"};
 
+// Words of disclosures and review notes ("Products are chosen independently by our
+// editors. Purchases made through our links may earn us a commission.").
+constexpr std::string_view kDisclosureWords[] = {
+    "affiliate",  "affiliates",   "commission",  "commissions", "earn",       "independently",
+    "purchases",  "purchase",     "compensation", "compensated", "sponsored", "advertiser",
+    "advertisers", "disclosure",  "supported",   "reader-supported", "recommend", "endorse",
+    "reviewed",   "medically",    "fact-checked", "checked",    "editors",    "editorial",
+    "partnership", "paid",        "links",       "link",        "qualifying", "associate"};
+
+// Words of author biographies ("Jane Doe is a freelance writer with ten years of
+// experience covering…").
+constexpr std::string_view kBiographyWords[] = {
+    "writer",    "editor",     "author",      "journalist", "contributor", "freelance",
+    "ceo",       "founder",    "co-founder",  "experience", "experienced", "years",
+    "specializes", "specialises", "covers",   "covering",   "degree",      "graduate",
+    "holds",     "lives",      "based",       "passionate", "expertise",   "certified",
+    "career",    "background", "enthusiast",  "she",        "he",          "her",
+    "his",       "bio",        "biography",   "currently",  "previously",  "worked"};
+
 // First words of calls to action and interface lines ("Sign up", "Book a call").
 constexpr std::string_view kActionVerbs[] = {
     "get",      "sign",    "subscribe", "join",   "book",     "follow",  "share",   "check",
@@ -135,6 +154,14 @@ const WordSet& PromotionWords() {
   static const WordSet set(kPromotionWords);
   return set;
 }
+const WordSet& DisclosureWords() {
+  static const WordSet set(kDisclosureWords);
+  return set;
+}
+const WordSet& BiographyWords() {
+  static const WordSet set(kBiographyWords);
+  return set;
+}
 const WordSet& ActionVerbs() {
   static const WordSet set(kActionVerbs);
   return set;
@@ -150,7 +177,9 @@ TextFeatures TextFeaturesOf(std::string_view line) {
   const WordSet& function_words = FunctionWords();
   const WordSet& chrome_words = ChromeWords();
   const WordSet& promotion_words = PromotionWords();
-  size_t promotion = 0;
+  const WordSet& disclosure_words = DisclosureWords();
+  const WordSet& biography_words = BiographyWords();
+  size_t promotion = 0, disclosure = 0, biography = 0;
   bool action_first = false;
   size_t words = 0, function = 0, chrome = 0, capitalized = 0, digits = 0, chars = 0;
   size_t separators = 0, commas = 0, word_bytes = 0;
@@ -166,6 +195,8 @@ TextFeatures TextFeaturesOf(std::string_view line) {
       function += function_words.Contains(h);
       chrome += chrome_words.Contains(h);
       promotion += promotion_words.Contains(h);
+      disclosure += disclosure_words.Contains(h);
+      biography += biography_words.Contains(h);
       if (words == 1) action_first = ActionVerbs().Contains(h);
       if (std::string_view(word, size) == "copyright") copyright = true;
     }
@@ -209,6 +240,8 @@ TextFeatures TextFeaturesOf(std::string_view line) {
         function += function_words.Contains(h);
         chrome += chrome_words.Contains(h);
         promotion += promotion_words.Contains(h);
+        disclosure += disclosure_words.Contains(h);
+        biography += biography_words.Contains(h);
         if (words == 0) action_first = ActionVerbs().Contains(h);
       }
       size = sizeof word + 1;  // counted: do not look this token up again
@@ -241,6 +274,8 @@ TextFeatures TextFeaturesOf(std::string_view line) {
   f[11] = address ? 1.f : 0.f;
   f[12] = static_cast<float>(promotion) / n;
   f[13] = action_first ? 1.f : 0.f;
+  f[14] = static_cast<float>(disclosure) / n;
+  f[15] = static_cast<float>(biography) / n;
   return f;
 }
 
