@@ -118,53 +118,54 @@ uint64_t HashWord(std::string_view w) {
   return HashWord(padded, std::min(w.size(), kMaxListedWord));
 }
 
-// A set of words as a 1024-slot open-addressing table of hashes.
-class WordSet {
+// Which lists a word is on, as bits.
+enum WordList : uint8_t {
+  kFunctionWord = 1,
+  kChromeWord = 2,
+  kPromotionWord = 4,
+  kDisclosureWord = 8,
+  kBiographyWord = 16,
+  kActionVerb = 32,
+};
+
+// Every listed word in one 1024-slot open-addressing table of hashes, each with the
+// bits of its lists: one probe per word of a line, whatever the number of lists.
+class WordTable {
  public:
-  template <size_t N>
-  explicit WordSet(const std::string_view (&words)[N]) : slots_(kSlots, 0) {
-    for (std::string_view w : words) {
-      const uint64_t h = HashWord(w);  // every listed word is at most kMaxListedWord long
-      size_t i = h & (kSlots - 1);
-      while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (kSlots - 1);
-      slots_[i] = h;
-    }
+  WordTable() : hashes_(kSlots, 0), lists_(kSlots, 0) {
+    Add(kFunctionWords, kFunctionWord);
+    Add(kChromeWords, kChromeWord);
+    Add(kPromotionWords, kPromotionWord);
+    Add(kDisclosureWords, kDisclosureWord);
+    Add(kBiographyWords, kBiographyWord);
+    Add(kActionVerbs, kActionVerb);
   }
-  bool Contains(uint64_t h) const {
+  uint8_t ListsOf(uint64_t h) const {
     for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
-      if (slots_[i] == h) return true;
-      if (slots_[i] == 0) return false;
+      if (hashes_[i] == h) return lists_[i];
+      if (hashes_[i] == 0) return 0;
     }
   }
 
  private:
+  template <size_t N>
+  void Add(const std::string_view (&words)[N], uint8_t list) {
+    for (std::string_view w : words) {
+      const uint64_t h = HashWord(w);  // every listed word is at most kMaxListedWord long
+      size_t i = h & (kSlots - 1);
+      while (hashes_[i] != 0 && hashes_[i] != h) i = (i + 1) & (kSlots - 1);
+      hashes_[i] = h;
+      lists_[i] |= list;
+    }
+  }
   static constexpr size_t kSlots = 1024;
-  std::vector<uint64_t> slots_;
+  std::vector<uint64_t> hashes_;
+  std::vector<uint8_t> lists_;
 };
 
-const WordSet& FunctionWords() {
-  static const WordSet set(kFunctionWords);
-  return set;
-}
-const WordSet& ChromeWords() {
-  static const WordSet set(kChromeWords);
-  return set;
-}
-const WordSet& PromotionWords() {
-  static const WordSet set(kPromotionWords);
-  return set;
-}
-const WordSet& DisclosureWords() {
-  static const WordSet set(kDisclosureWords);
-  return set;
-}
-const WordSet& BiographyWords() {
-  static const WordSet set(kBiographyWords);
-  return set;
-}
-const WordSet& ActionVerbs() {
-  static const WordSet set(kActionVerbs);
-  return set;
+const WordTable& ListedWords() {
+  static const WordTable table;
+  return table;
 }
 
 bool IsAsciiAlnum(unsigned char c) {
@@ -174,11 +175,7 @@ bool IsAsciiAlnum(unsigned char c) {
 }  // namespace
 
 TextFeatures TextFeaturesOf(std::string_view line) {
-  const WordSet& function_words = FunctionWords();
-  const WordSet& chrome_words = ChromeWords();
-  const WordSet& promotion_words = PromotionWords();
-  const WordSet& disclosure_words = DisclosureWords();
-  const WordSet& biography_words = BiographyWords();
+  const WordTable& listed = ListedWords();
   size_t promotion = 0, disclosure = 0, biography = 0;
   bool action_first = false;
   size_t words = 0, function = 0, chrome = 0, capitalized = 0, digits = 0, chars = 0;
@@ -187,17 +184,19 @@ TextFeatures TextFeaturesOf(std::string_view line) {
   char word[32] = {};  // the current word, lower-cased; read 16 bytes at a time
   size_t size = 0;     // its bytes
   bool word_open = false;
+  const auto count_lists = [&](uint8_t lists, bool first) {
+    function += (lists & kFunctionWord) != 0;
+    chrome += (lists & kChromeWord) != 0;
+    promotion += (lists & kPromotionWord) != 0;
+    disclosure += (lists & kDisclosureWord) != 0;
+    biography += (lists & kBiographyWord) != 0;
+    if (first) action_first = (lists & kActionVerb) != 0;
+  };
   auto end_word = [&] {
     if (!word_open) return;
     ++words;
     if (size > 0 && size <= kMaxListedWord) {
-      const uint64_t h = HashWord(word, size);
-      function += function_words.Contains(h);
-      chrome += chrome_words.Contains(h);
-      promotion += promotion_words.Contains(h);
-      disclosure += disclosure_words.Contains(h);
-      biography += biography_words.Contains(h);
-      if (words == 1) action_first = ActionVerbs().Contains(h);
+      count_lists(listed.ListsOf(HashWord(word, size)), words == 1);
       if (std::string_view(word, size) == "copyright") copyright = true;
     }
     word_open = false;
@@ -236,13 +235,7 @@ TextFeatures TextFeaturesOf(std::string_view line) {
       // Punctuation inside a token ("policy." "U.S.") ends the dictionary word but
       // not the token count.
       if (size > 0 && size <= kMaxListedWord) {
-        const uint64_t h = HashWord(word, size);
-        function += function_words.Contains(h);
-        chrome += chrome_words.Contains(h);
-        promotion += promotion_words.Contains(h);
-        disclosure += disclosure_words.Contains(h);
-        biography += biography_words.Contains(h);
-        if (words == 0) action_first = ActionVerbs().Contains(h);
+        count_lists(listed.ListsOf(HashWord(word, size)), words == 0);
       }
       size = sizeof word + 1;  // counted: do not look this token up again
     }
