@@ -36,6 +36,14 @@ constexpr double kFurnitureMaxProseShare = 0.4;
 // this share of its words, is content ("content-nav-section" around an article).
 constexpr double kProseRichWords = 60;
 constexpr double kProseRichShare = 0.6;
+// Pages whose candidate blocks have fewer English function words than this share are
+// judged by the linear block model (see SelectArticle). English prose has ~0.45,
+// English pages' furniture ~0.1; other languages ~0. (On WCXB, 99% of pages are above
+// 0.16.)
+constexpr double kMinFunctionShare = 0.1;
+// ... and so are pages where the trees keep less than this share of the prose words
+// inside the container.
+constexpr double kMinKeptProseShare = 0.5;
 
 double LinkDensity(const PageBlock& b) {
   return b.words == 0 ? 1.0 : static_cast<double>(b.link_words) / b.words;
@@ -109,9 +117,29 @@ ArticleSelection SelectArticle(const PageBlocks& page) {
   // place relative to the container (trained on WCXB, bench/train_line_models.py).
   std::vector<BlockFeatures> features;
   const BlockRange range = BlockFeaturesOf(page, selection.container, &features);
+  // The trees learnt English pages of many blocks and extrapolate badly to pages unlike
+  // them: other languages and scripts (no English function words), or an article of a
+  // paragraph or two. The linear model, fitted on the same blocks, degrades gently
+  // there and takes over: on pages with few English function words, and where the
+  // trees would keep less than half of the prose inside the container.
+  double range_words = 0, function_words = 0, container_prose = 0, kept_prose = 0;
+  std::vector<uint8_t> by_trees(range.last - range.first, 0);
   for (size_t i = range.first; i < range.last; ++i) {
-    if (kBlockModel.IsContent(features[i].data()))
-      selection.blocks.push_back(static_cast<uint32_t>(i));
+    const PageBlock& b = page.blocks[i];
+    range_words += b.words;
+    function_words += features[i][kFunctionShare] * static_cast<float>(b.words);
+    by_trees[i - range.first] = kBlockModel.IsContent(features[i].data());
+    if (IsProse(b) && features[i][kInsideContainer] > 0) {
+      container_prose += b.words;
+      if (by_trees[i - range.first]) kept_prose += b.words;
+    }
+  }
+  const bool trees_fit = range_words > 0 && function_words >= kMinFunctionShare * range_words &&
+                         kept_prose >= kMinKeptProseShare * container_prose;
+  for (size_t i = range.first; i < range.last; ++i) {
+    const bool content = trees_fit ? by_trees[i - range.first] != 0
+                                   : kBlockLinearModel.IsContent(features[i].data());
+    if (content) selection.blocks.push_back(static_cast<uint32_t>(i));
   }
   // A heading that introduces nothing kept ("Related articles" over a dropped link
   // list) goes too.

@@ -15,6 +15,7 @@ namespace echoes {
 
 // Features of a line's text alone. Some are named for rules that read them.
 constexpr size_t kTextFeatureCount = 16;
+constexpr size_t kFunctionShare = 2;  // share of English function words
 constexpr size_t kChromeShare = 3;  // share of words from the page-furniture vocabulary
 constexpr size_t kSeparators = 6;   // breadcrumb separators (| > / » › ·) per word
 using TextFeatures = std::array<float, kTextFeatureCount>;
@@ -33,6 +34,7 @@ void LineFeaturesOf(const std::vector<TextFeatures>& lines, std::vector<LineFeat
 // computed for those alone (others stay zero); text far from the article is not it.
 constexpr size_t kBlockFeatureCount = kTextFeatureCount + 19;
 constexpr size_t kBlockMargin = 3;
+constexpr size_t kInsideContainer = kTextFeatureCount + 6;  // 1 inside, 0 outside
 using BlockFeatures = std::array<float, kBlockFeatureCount>;
 struct BlockRange {
   size_t first = 0, last = 0;
