@@ -1,10 +1,13 @@
 #!/usr/bin/python3
-"""Trains the two line models of `echoes clean` on WCXB article pages.
+"""Trains the models of `echoes clean` that tell article text from page furniture, on WCXB pages.
 
     build/echoes_dump_line_features ../shared/data/wcxb-articles/html /dev/shm/lines.jsonl
     /usr/bin/python3 bench/train_line_models.py /dev/shm/lines.jsonl \
         ../shared/data/wcxb-articles/ground-truth src/clean/line_model_weights.cc \
         --block-threshold 0.48
+
+Needs Debian's python3-numpy and python3-sklearn (apt-get install), run by
+/usr/bin/python3; only retraining does, not building or testing echoes.
 
 Each text block of each page is labelled content when at least 80% of its word
 trigrams (whole block for blocks under three words) occur in the page's ground-truth
