@@ -39,27 +39,6 @@ std::string Collapse(std::string_view s) {
   return out;
 }
 
-// Whether the few words before `offset` in `text` say the date there is an update
-// ("Updated", "Last modified on", "Reviewed:").
-bool LabelledAsUpdate(std::string_view text, size_t offset) {
-  constexpr size_t kLookBack = 24;
-  const size_t from = offset > kLookBack ? offset - kLookBack : 0;
-  const std::string before = Lower(text.substr(from, offset - from));
-  for (std::string_view label : {"updat", "modif", "revis", "review", "edited"}) {
-    if (before.find(label) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Whether the few words before `offset` say the date there is the publication's
-// ("Posted on the", "Published:").
-bool LabelledAsPublication(std::string_view text, size_t offset) {
-  constexpr size_t kLookBack = 24;
-  const size_t from = offset > kLookBack ? offset - kLookBack : 0;
-  const std::string before = Lower(text.substr(from, offset - from));
-  return before.find("posted") != std::string::npos || before.find("published") != std::string::npos;
-}
-
 // Whether a heading (lower-cased) is the site's name rather than a headline: blogs
 // and small sites make their name the page's <h1>. It is when it equals og:site_name
 // or a part a declared title's site suffix lost, or when a declared title is the
@@ -194,8 +173,8 @@ ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& 
     for (int i = begin; i < end && header.date.empty(); ++i) {
       const std::string& text = page.blocks[static_cast<size_t>(i)].text;
       for (WrittenDay& shown : FindWrittenDays(text, 4)) {
-        if (labelled_only && !LabelledAsPublication(text, shown.offset)) continue;
-        if (!LabelledAsUpdate(text, shown.offset)) {
+        if (labelled_only && !IsLabelledAsPublication(text, shown.offset)) continue;
+        if (!IsLabelledAsUpdate(text, shown.offset)) {
           header.date = std::move(shown.day);
           break;
         }

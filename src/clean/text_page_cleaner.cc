@@ -3,6 +3,7 @@
 #include "clean/text_page_cleaner.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "clean/article_header.h"
@@ -130,7 +131,18 @@ CleanedText CleanPageText(std::string_view raw_page) {
       break;
     }
   }
-  for (size_t i = 0; i < first && out.date.empty(); ++i) out.date = FindDayInText(lines[i]);
+  // The first date above the body not labelled as an update; else the first update.
+  std::string updated;
+  for (size_t i = 0; i < first && out.date.empty(); ++i) {
+    for (WrittenDay& shown : FindWrittenDays(lines[i], 4)) {
+      if (!IsLabelledAsUpdate(lines[i], shown.offset)) {
+        out.date = std::move(shown.day);
+        break;
+      }
+      if (updated.empty()) updated = std::move(shown.day);
+    }
+  }
+  if (out.date.empty()) out.date = std::move(updated);
   return out;
 }
 

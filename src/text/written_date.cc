@@ -81,6 +81,10 @@ bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
+// A date's label lies in the few words before it ("Last updated on ", "Posted: ").
+constexpr size_t kLabelBytes = 24;
+size_t LabelStart(size_t offset) { return offset > kLabelBytes ? offset - kLabelBytes : 0; }
+
 }  // namespace
 
 std::string FindDayInText(std::string_view text) {
@@ -155,6 +159,21 @@ std::vector<WrittenDay> FindWrittenDays(std::string_view text, size_t limit) {
     }
   }
   return found;
+}
+
+bool IsLabelledAsUpdate(std::string_view text, size_t offset) {
+  const size_t from = LabelStart(offset);
+  const std::string before = Lower(text.substr(from, offset - from));
+  for (std::string_view label : {"updat", "modif", "revis", "review", "edited"}) {
+    if (before.find(label) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool IsLabelledAsPublication(std::string_view text, size_t offset) {
+  const size_t from = LabelStart(offset);
+  const std::string before = Lower(text.substr(from, offset - from));
+  return before.find("posted") != std::string::npos || before.find("published") != std::string::npos;
 }
 
 }  // namespace echoes

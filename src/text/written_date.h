@@ -28,6 +28,12 @@ std::vector<WrittenDay> FindWrittenDays(std::string_view text, size_t limit);
 // The first date written in `text`, as YYYY-MM-DD; empty if there is none.
 std::string FindDayInText(std::string_view text);
 
+// Whether the few words before the date at `offset` of `text` say it is an update
+// ("Updated", "Last modified on", "Reviewed:") or the publication ("Posted on the",
+// "Published:").
+bool IsLabelledAsUpdate(std::string_view text, size_t offset);
+bool IsLabelledAsPublication(std::string_view text, size_t offset);
+
 }  // namespace echoes
 
 #endif  // ECHOES_TEXT_WRITTEN_DATE_H_

@@ -104,6 +104,18 @@ TEST(TextPageCleanerTest, ScrapedPageLosesItsFurniture) {
   }
 }
 
+TEST(TextPageCleanerTest, ThePublicationDateNotTheUpdate) {
+  const std::string body =
+      "The river rose faster than anyone in the valley could remember, and by the second "
+      "night the water had reached the steps of the old town hall.\n"
+      "Shopkeepers spent the weekend carrying stock upstairs, while volunteers filled "
+      "sandbags in the car park behind the church.\n";
+  const std::string head = "Home > World > Europe\nRiver towns count the cost after the spring floods\n";
+  EXPECT_EQ(CleanPageText(head + "Updated 9 April 2024 | Published 3 April 2024\n" + body).date,
+            "2024-04-03");
+  EXPECT_EQ(CleanPageText(head + "Last updated: 9.4.2024\n" + body).date, "2024-04-09");
+}
+
 // A plain article has no chrome at all: every line of it is body, the short lead
 // and the short last line too (the line model, seeing few words, doubts them).
 // data/rewrites holds 50 such articles.

@@ -44,5 +44,16 @@ TEST(WrittenDateTest, AllDatesInReadingOrderWithOffsets) {
   EXPECT_EQ(text.substr(days[1].offset, 6), "9 July");
 }
 
+TEST(WrittenDateTest, LabelsBeforeADate) {
+  const std::string text = "Posted on the 2 May 2024, last updated on 9 July 2025";
+  const std::vector<WrittenDay> days = FindWrittenDays(text, 2);
+  ASSERT_EQ(days.size(), 2u);
+  EXPECT_TRUE(IsLabelledAsPublication(text, days[0].offset));
+  EXPECT_FALSE(IsLabelledAsUpdate(text, days[0].offset));
+  EXPECT_TRUE(IsLabelledAsUpdate(text, days[1].offset));
+  EXPECT_FALSE(IsLabelledAsUpdate("By A. Writer, 2 May 2024", 14));
+  EXPECT_TRUE(IsLabelledAsUpdate("Reviewed: 2 May 2024", 10));
+}
+
 }  // namespace
 }  // namespace echoes
