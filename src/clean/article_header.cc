@@ -39,31 +39,28 @@ std::string Collapse(std::string_view s) {
   return out;
 }
 
-// Whether a heading (lower-cased) is the site's name rather than a headline: blogs
-// and small sites make their name the page's <h1>. It is when it equals og:site_name
-// or a part a declared title's site suffix lost, or when a declared title is the
-// heading, ": " and another declared title ("Lessons Learned: The lean startup" with
-// og:title "The lean startup"). Returns the name; empty if the heading is no site's.
-std::string SiteNameOf(std::string_view heading, const PageMetadata& metadata) {
+// Whether `folded` (lower-cased) is one of the page's site names.
+bool IsSiteName(std::string_view folded, const PageMetadata& metadata) {
   for (const std::string& name : metadata.site_names) {
-    if (Lower(Collapse(DecodeEntities(name))) == heading) return std::string(heading);
+    if (Lower(Collapse(DecodeEntities(name))) == folded) return true;
   }
+  return false;
+}
+
+// Whether a heading (lower-cased) is the site's name rather than a headline: blogs
+// and small sites make their name the page's <h1>. It is when it is a site name
+// (og:site_name, or a part a declared title's site suffix lost), or when a declared
+// title is the heading, ": " and another declared title ("Lessons Learned: The lean
+// startup" with og:title "The lean startup").
+bool IsSiteHeading(std::string_view heading, const PageMetadata& metadata) {
+  if (IsSiteName(heading, metadata)) return true;
   std::vector<std::string> declared;
   for (const std::string& t : metadata.titles) declared.push_back(Lower(Collapse(DecodeEntities(t))));
   const std::string prefix = std::string(heading) + ": ";
   for (const std::string& whole : declared) {
     if (whole.compare(0, prefix.size(), prefix) != 0) continue;
     const std::string_view rest = std::string_view(whole).substr(prefix.size());
-    for (const std::string& other : declared) {
-      if (other == rest) return std::string(heading);
-    }
-  }
-  return {};
-}
-
-bool IsSiteName(std::string_view folded, const PageMetadata& metadata) {
-  for (const std::string& name : metadata.site_names) {
-    if (Lower(Collapse(DecodeEntities(name))) == folded) return true;
+    if (std::find(declared.begin(), declared.end(), rest) != declared.end()) return true;
   }
   return false;
 }
@@ -132,7 +129,7 @@ ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& 
     const std::string text = Collapse(b.text);
     const std::string folded = Lower(text);
     if (folded.empty()) continue;
-    if (!SiteNameOf(folded, metadata).empty()) continue;
+    if (IsSiteHeading(folded, metadata)) continue;
     std::string confirmed_as;  // the declared title's own spelling of the heading
     for (const std::string& t : metadata.titles) {
       const std::string declared = DecodeEntities(t);

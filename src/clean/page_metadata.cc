@@ -327,10 +327,6 @@ SplitTitle SplitSiteName(std::string_view title, std::string_view site_name) {
   return split;
 }
 
-std::string StripSiteName(std::string_view title, std::string_view site_name) {
-  return SplitSiteName(title, site_name).headline;
-}
-
 PageMetadata ReadMetadata(const HtmlParser& parser, size_t max_nodes) {
   Candidates c;
   simdjson::dom::parser json;

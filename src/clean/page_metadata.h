@@ -48,8 +48,6 @@ struct SplitTitle {
 };
 SplitTitle SplitSiteName(std::string_view title, std::string_view site_name);
 
-// SplitSiteName's headline.
-std::string StripSiteName(std::string_view title, std::string_view site_name);
 
 }  // namespace echoes
 
