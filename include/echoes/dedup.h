@@ -101,6 +101,13 @@ struct DedupOptions {
   // either way. 0 = an eighth of the machine's physical memory. Not with stages_dir,
   // whose sign file holds all samples: there they stay in memory.
   uint64_t sample_memory = 0;
+  // Memory for the signatures and band keys of the reading pass (bytes; 320 per record
+  // with the default 128 slots and 16 bands). Past it they are written to files in
+  // "<out_dir>/.sketches-<pid>" (removed after verification), and so are all later
+  // ones; the bucket stage reads them back one band at a time and verification maps the
+  // signatures. Output is the same either way. 0 = a quarter of the machine's physical
+  // memory. Not with stages_dir: there they stay in memory.
+  uint64_t sketch_memory = 0;
   // Records larger than this are rejected unread (bytes). Default 256 MiB: room for
   // any real document while bounding memory per thread.
   uint64_t max_record_bytes = uint64_t{256} << 20;
@@ -122,6 +129,7 @@ struct DedupStats {
   uint64_t exact_checks = 0;    // candidates decided on exact shingle sets, read again
   uint64_t spilled_samples = 0;  // containment samples spilled to disk (sample_memory)
   uint64_t sample_runs = 0;      // sorted runs they were written in
+  uint64_t spilled_sketches = 0;  // records whose sketches went to disk (sketch_memory)
   uint64_t rewrite_candidates = 0;  // record pairs that share sentence keys or rare names
   uint64_t rewrite_name_candidates = 0;  // of them, pairs met by their rare names
   uint64_t rewrite_aligned = 0;     // of them, aligned sentence by sentence (names agree)
@@ -166,6 +174,8 @@ struct DedupPlan {
   uint64_t estimated_memory = 0;   // bytes
   uint64_t estimated_samples_bytes = 0;  // of it, containment samples (near only)
   uint64_t sample_budget = 0;  // bytes of samples held before they spill to disk
+  uint64_t estimated_sketch_bytes = 0;  // of it, signatures and band keys (near only)
+  uint64_t sketch_budget = 0;  // bytes of them held before all go to disk
 };
 
 // Plans a run over `inputs` with `options` (see echoes dedup --dry-run).

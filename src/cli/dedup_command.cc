@@ -128,6 +128,17 @@ int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& option
                 spills ? "they will spill to sorted runs on disk" : "they fit in memory",
                 static_cast<unsigned long long>(plan.sample_budget >> 20));
   }
+  if (plan.estimated_sketch_bytes > 0 && plan.sketch_budget == UINT64_MAX) {
+    std::printf("Signatures and band keys: about %.1f MB of it, all in memory (--save-stages).\n",
+                static_cast<double>(plan.estimated_sketch_bytes) / 1e6);
+  } else if (plan.estimated_sketch_bytes > 0) {
+    const bool spills = plan.estimated_sketch_bytes > plan.sketch_budget;
+    std::printf("Signatures and band keys: about %.1f MB of it; %s (--sketch-memory-mb %llu).\n",
+                static_cast<double>(plan.estimated_sketch_bytes) / 1e6,
+                spills ? "they will go to files on disk, read back a band at a time"
+                       : "they fit in memory",
+                static_cast<unsigned long long>(plan.sketch_budget >> 20));
+  }
   return 0;
 }
 
@@ -139,6 +150,7 @@ int DedupCommand(int argc, char** argv) {
   bool quiet = false;
   uint64_t max_record_mb = options.max_record_bytes >> 20;
   uint64_t sample_memory_mb = 0;
+  uint64_t sketch_memory_mb = 0;
 
   CLI::App app(
       "Find the echoes in a corpus and keep one record of each: exact duplicates "
@@ -208,11 +220,19 @@ int DedupCommand(int argc, char** argv) {
                  "ignored with --save-stages")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--sketch-memory-mb", sketch_memory_mb,
+                 "MiB of signatures and band keys (320 bytes per record) to hold while "
+                 "reading; beyond it all go to OUT/.sketches-PID, read back a band at a "
+                 "time, then removed (same output). 0 = a quarter of RAM; ignored with "
+                 "--save-stages")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   app.footer(kFooter);
 
   if (std::optional<int> stop = ParseFlags(app, argc, argv, "dedup")) return *stop;
   options.max_record_bytes = max_record_mb << 20;
   options.sample_memory = sample_memory_mb << 20;
+  options.sketch_memory = sketch_memory_mb << 20;
   options.near = !exact_only;
   options.rewrite = !exact_only && !no_rewrite;
   if (dry_run) return PrintPlan(inputs, options);

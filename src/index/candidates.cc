@@ -9,39 +9,50 @@
 #include <utility>
 
 #include "index/sample_runs.h"
+#include "index/spilled_sketches.h"
 #include "util/parallel_ranges.h"
 #include "util/radix_sort.h"
 
 namespace echoes {
 namespace {
 
-// True if a and b collide in a band before `band`: the pair was emitted there.
-bool CollidedEarlier(const DocumentTable& table, uint32_t a, uint32_t b, size_t band) {
-  const uint32_t* ka = table.BandKeysOf(a);
-  const uint32_t* kb = table.BandKeysOf(b);
-  for (size_t j = 0; j < band; ++j) {
-    if (ka[j] == kb[j]) return true;
-  }
-  return false;
-}
-
 inline uint64_t PairKey(const CandidatePair& p) { return uint64_t{p.a} << 32 | p.b; }
+
+// Sorts `pairs` and drops repeats.
+void SortUnique(std::vector<CandidatePair>* pairs, std::vector<CandidatePair>* scratch) {
+  RadixSort(pairs, PairKey, scratch);
+  pairs->erase(std::unique(pairs->begin(), pairs->end()), pairs->end());
+}
 
 }  // namespace
 
-std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
-                                          const std::vector<uint32_t>& units, int threads) {
-  // Bands [first, last) into `pairs`. A pair belongs to the first band it collides in
-  // whichever thread has that band, so threads taking ranges of bands emit the same
-  // set, and the final sort makes it the same list.
+Result<std::vector<CandidatePair>> BandCandidates(const DocumentTable& table,
+                                                  const std::vector<uint32_t>& units,
+                                                  int threads) {
+  // Bands [first, last) into `pairs`, sorted and without repeats. A pair met in several
+  // bands is emitted by each and the repeats are sorted out, rather than checked
+  // against the earlier bands' keys: with spilled sketches only one band is at hand.
+  std::vector<Status> failures(table.band_count);
   const auto band_range = [&](size_t first, size_t last, std::vector<CandidatePair>* pairs) {
     // (key << 32 | record): sorted on the key's 4 bytes only; the sort is stable and
     // units are in record order, so equal keys stay sorted by record.
     std::vector<uint64_t> keyed(units.size());
     std::vector<uint64_t> scratch;
+    std::vector<uint32_t> spilled_column;
+    std::vector<CandidatePair> pair_scratch;
+    size_t unique_pairs = 0;  // pairs->size() at the last SortUnique
     for (size_t band = first; band < last; ++band) {
+      // The band's keys: every band_count-th word in memory, or the band's own file.
+      const uint32_t* column = table.band_keys.data() + band;
+      size_t stride = table.band_count;
+      if (table.spilled_sketches != nullptr) {
+        failures[band] = table.spilled_sketches->ReadBand(band, &spilled_column);
+        if (!failures[band].ok()) return;
+        column = spilled_column.data();
+        stride = 1;
+      }
       for (size_t i = 0; i < units.size(); ++i) {
-        keyed[i] = uint64_t{table.BandKeysOf(units[i])[band]} << 32 | units[i];
+        keyed[i] = uint64_t{column[units[i] * stride]} << 32 | units[i];
       }
       RadixSort(&keyed, [](uint64_t k) { return k >> 32; }, &scratch);
       for (size_t begin = 0; begin < keyed.size();) {
@@ -50,16 +61,26 @@ std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
         for (size_t q = begin + 1; q < end; ++q) {
           const size_t first_partners = std::min(q, begin + kMaxBucketPairs);
           for (size_t p = begin; p < first_partners; ++p) {
-            const auto a = static_cast<uint32_t>(keyed[p]), b = static_cast<uint32_t>(keyed[q]);
-            if (!CollidedEarlier(table, a, b, band)) pairs->push_back({a, b});
+            pairs->push_back({static_cast<uint32_t>(keyed[p]), static_cast<uint32_t>(keyed[q])});
           }
         }
         begin = end;
       }
+      // Near-duplicates meet in most bands: fold the repeats in as they pile up.
+      if (pairs->size() > 2 * unique_pairs + 4096) {
+        SortUnique(pairs, &pair_scratch);
+        unique_pairs = pairs->size();
+      }
     }
+    SortUnique(pairs, &pair_scratch);
   };
-  std::vector<CandidatePair> pairs = FindInRanges<CandidatePair>(table.band_count, threads, band_range);
-  RadixSort(&pairs, PairKey);
+  std::vector<CandidatePair> pairs =
+      FindInRanges<CandidatePair>(table.band_count, threads, band_range);
+  for (const Status& s : failures) {
+    if (!s.ok()) return s;
+  }
+  std::vector<CandidatePair> scratch;
+  SortUnique(&pairs, &scratch);
   return pairs;
 }
 

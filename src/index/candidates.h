@@ -24,11 +24,13 @@ struct CandidatePair {
 constexpr size_t kMaxBucketPairs = 100;
 
 // Pairs of `units` (records standing for their exact-duplicate group) whose band keys
-// are equal in at least one band. Each pair is emitted once, by the first band it
-// collides in (checked on the stored keys, so no global de-duplication is needed).
-// Sorted, and the same for any number of `threads` (each takes a range of bands).
-std::vector<CandidatePair> BandCandidates(const DocumentTable& table,
-                                          const std::vector<uint32_t>& units, int threads = 1);
+// are equal in at least one band, each once. Sorted, and the same for any number of
+// `threads` (each takes a range of bands) and whether or not the sketches were spilled
+// to disk (DocumentTable::spilled_sketches). Errors: those of reading a spilled band
+// back (kIoError, kInternal).
+Result<std::vector<CandidatePair>> BandCandidates(const DocumentTable& table,
+                                                  const std::vector<uint32_t>& units,
+                                                  int threads = 1);
 
 // Sample groups larger than this are skipped: a shingle shared by that many records
 // is boilerplate, or its records are near-duplicates that the bands find anyway.

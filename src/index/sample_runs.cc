@@ -1,15 +1,9 @@
-// SampleRuns: runs are raw arrays of ShingleSample, written and read with plain
-// write(2)/read(2): the data never leaves this process and this machine, so no header
-// or byte-order handling is worth having; a short run is reported, not guessed at.
+// SampleRuns: each run is a ScratchFile holding a raw array of ShingleSample, read back
+// through a buffer as the merge advances.
 
 #include "index/sample_runs.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -22,34 +16,12 @@
 namespace echoes {
 namespace {
 
-Status SystemError(const std::string& what, const std::string& path) {
-  return Status::IoError(path + ": cannot " + what + ": " + std::strerror(errno));
-}
-
-Status WriteAll(int fd, const char* data, size_t size, const std::string& path) {
-  while (size > 0) {
-    const ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return SystemError("write a sample run", path);
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-  return Status::Ok();
-}
-
 // One run being merged: its file and a buffer of the samples read ahead.
 class RunReader {
  public:
-  RunReader(std::string path, uint64_t samples) : path_(std::move(path)), left_(samples) {}
-  ~RunReader() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  RunReader(const RunReader&) = delete;
-  RunReader& operator=(const RunReader&) = delete;
+  RunReader(const ScratchFile* file, uint64_t samples) : file_(file), left_(samples) {}
 
   Status Open() {
-    fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) return SystemError("open a sample run", path_);
     buffer_.resize(static_cast<size_t>(
         std::min<uint64_t>(left_, SampleRuns::kReadBufferBytes / sizeof(ShingleSample))));
     return Refill();
@@ -65,23 +37,18 @@ class RunReader {
   Status Refill() {
     next_ = end_ = 0;
     const size_t want = static_cast<size_t>(std::min<uint64_t>(left_, buffer_.size()));
-    char* data = reinterpret_cast<char*>(buffer_.data());
-    size_t got = 0;
-    while (got < want * sizeof(ShingleSample)) {
-      const ssize_t n = ::read(fd_, data + got, want * sizeof(ShingleSample) - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return SystemError("read a sample run", path_);
-      if (n == 0) return Status::Internal(path_ + ": sample run is shorter than written");
-      got += static_cast<size_t>(n);
+    if (Status s = file_->ReadAt(offset_, buffer_.data(), want * sizeof(ShingleSample)); !s.ok()) {
+      return s;
     }
+    offset_ += want * sizeof(ShingleSample);
     left_ -= want;
     end_ = want;
     return Status::Ok();
   }
 
-  std::string path_;
+  const ScratchFile* file_;
   uint64_t left_;  // samples not yet read from the file
-  int fd_ = -1;
+  uint64_t offset_ = 0;
   std::vector<ShingleSample> buffer_;
   size_t next_ = 0, end_ = 0;
 };
@@ -96,13 +63,9 @@ void SortSamplesByHash(std::vector<ShingleSample>* samples) {
 SampleRuns::SampleRuns(std::string dir) : dir_(std::move(dir)) {}
 
 SampleRuns::~SampleRuns() {
+  runs_.clear();  // removes the files, so that the directory is empty
   std::error_code ec;
-  for (size_t run = 0; run < run_sizes_.size(); ++run) std::filesystem::remove(RunPath(run), ec);
   if (created_dir_) std::filesystem::remove(dir_, ec);
-}
-
-std::string SampleRuns::RunPath(size_t run) const {
-  return dir_ + "/samples-" + std::to_string(run) + ".run";
 }
 
 uint64_t SampleRuns::spilled_samples() const {
@@ -112,19 +75,17 @@ uint64_t SampleRuns::spilled_samples() const {
 }
 
 Status SampleRuns::Spill(std::vector<ShingleSample>* samples) {
-  if (run_sizes_.empty()) {
+  if (runs_.empty()) {
     std::error_code ec;
     created_dir_ = std::filesystem::create_directories(dir_, ec);
     if (ec) return Status::IoError(dir_ + ": cannot create directory: " + ec.message());
   }
   SortSamplesByHash(samples);
-  const std::string path = RunPath(run_sizes_.size());
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return SystemError("create a sample run", path);
-  run_sizes_.push_back(samples->size());  // listed now, so the destructor removes it
-  Status written = WriteAll(fd, reinterpret_cast<const char*>(samples->data()),
-                            samples->size() * sizeof(ShingleSample), path);
-  if (::close(fd) != 0 && written.ok()) written = SystemError("close a sample run", path);
+  runs_.push_back(std::make_unique<ScratchFile>());  // listed now, so the destructor removes it
+  run_sizes_.push_back(samples->size());
+  ScratchFile& run = *runs_.back();
+  Status written = run.Create(dir_ + "/samples-" + std::to_string(runs_.size() - 1) + ".run");
+  if (written.ok()) written = run.Append(samples->data(), samples->size() * sizeof(ShingleSample));
   std::vector<ShingleSample>().swap(*samples);
   return written;
 }
@@ -133,8 +94,8 @@ Status SampleRuns::Merge(std::vector<ShingleSample> tail,
                          const std::function<void(const ShingleSample&)>& visit) const {
   SortSamplesByHash(&tail);
   std::vector<std::unique_ptr<RunReader>> readers;
-  for (size_t run = 0; run < run_sizes_.size(); ++run) {
-    readers.push_back(std::make_unique<RunReader>(RunPath(run), run_sizes_[run]));
+  for (size_t run = 0; run < runs_.size(); ++run) {
+    readers.push_back(std::make_unique<RunReader>(runs_[run].get(), run_sizes_[run]));
     if (Status s = readers.back()->Open(); !s.ok()) return s;
   }
   // The tail is the last run; a heap of (hash, run) keeps equal hashes in run order,

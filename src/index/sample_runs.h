@@ -14,10 +14,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "echoes/status.h"
+#include "io/scratch_file.h"
 #include "pipeline/document_table.h"
 
 namespace echoes {
@@ -43,16 +45,15 @@ class SampleRuns {
   Status Merge(std::vector<ShingleSample> tail,
                const std::function<void(const ShingleSample&)>& visit) const;
 
-  size_t runs() const { return run_sizes_.size(); }
+  size_t runs() const { return runs_.size(); }
   uint64_t spilled_samples() const;
 
   static constexpr size_t kReadBufferBytes = 1 << 20;
 
  private:
-  std::string RunPath(size_t run) const;
-
   std::string dir_;
   bool created_dir_ = false;
+  std::vector<std::unique_ptr<ScratchFile>> runs_;
   std::vector<uint64_t> run_sizes_;  // samples per run
 };
 

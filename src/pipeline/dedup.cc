@@ -25,6 +25,7 @@
 #include "cluster/star_clusters.h"
 #include "index/lsh_plan.h"
 #include "index/sample_runs.h"
+#include "index/spilled_sketches.h"
 #include "io/input_source.h"
 #include "io/stdin_spool.h"
 #include "pipeline/document_table.h"
@@ -93,6 +94,15 @@ uint64_t SampleBudget(const DedupOptions& options) {
   const long pages = ::sysconf(_SC_PHYS_PAGES), page_size = ::sysconf(_SC_PAGESIZE);
   if (pages <= 0 || page_size <= 0) return uint64_t{1} << 30;
   return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 8;
+}
+
+// Bytes of signatures and band keys the reading pass may hold (DedupOptions::sketch_memory).
+uint64_t SketchBudget(const DedupOptions& options) {
+  if (!options.stages_dir.empty()) return UINT64_MAX;  // the sign file needs them all
+  if (options.sketch_memory > 0) return options.sketch_memory;
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page_size = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return uint64_t{4} << 30;
+  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 4;
 }
 
 std::string DescribeRejection(const Rejection& r, const std::vector<InputSource>& sources) {
@@ -178,15 +188,27 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   DocumentTable table;
   auto spill = std::make_shared<SampleRuns>(options.out_dir + "/.samples-" +
                                             std::to_string(::getpid()));
+  auto sketch_spill = std::make_shared<SpilledSketches>(options.out_dir + "/.sketches-" +
+                                                        std::to_string(::getpid()));
+  SpillTargets spill_targets;
+  spill_targets.samples = spill.get();
+  spill_targets.sample_budget = SampleBudget(options);
+  spill_targets.sketches = sketch_spill.get();
+  spill_targets.sketch_budget = SketchBudget(options);
   Result<uint64_t> read = ReadAllRecords(
       input_list.sources, options, options.near ? &sketch : nullptr,
       options.rewrite ? &sentence_sketch : nullptr, threads, start, input_list.total_bytes,
-      spill.get(), SampleBudget(options), &table);
+      spill_targets, &table);
   if (!read.ok()) return read.status();
   const uint64_t input_bytes = read.value();
   const uint64_t spilled_samples = spill->spilled_samples();
   const uint64_t sample_runs = spill->runs();
   if (sample_runs > 0) table.spilled_samples = spill;
+  const uint64_t spilled_sketches = sketch_spill->records();
+  if (spilled_sketches > 0) {
+    table.spilled_sketches = sketch_spill;
+    table.spilled_signatures = sketch_spill->signatures();
+  }
   if (options.strict && !table.rejections.empty()) {
     return Status::StrictStop(DescribeRejection(table.rejections.front(), input_list.sources));
   }
@@ -212,6 +234,9 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
     near = std::move(found).value();
     table.spilled_samples.reset();
     spill.reset();  // the runs are read: their files go now, not at the end
+    table.spilled_signatures = nullptr;
+    table.spilled_sketches.reset();
+    sketch_spill.reset();  // so do the sketches: nothing after verification uses them
     end_phase("candidates+verify");
     if (!options.stages_dir.empty()) {
       if (Status s = WriteEdgesStage(options.stages_dir + "/edges.echoes", near.edges); !s.ok()) {
@@ -281,6 +306,7 @@ Result<DedupStats> RunDedup(const std::vector<std::string>& inputs, const DedupO
   stats.rewrite_edges = rewrites.edges.size();
   stats.exact_checks = near.exact_checks;
   stats.spilled_samples = spilled_samples;
+  stats.spilled_sketches = spilled_sketches;
   stats.sample_runs = sample_runs;
   if (options.near) {
     stats.bands = sketch.bands;
@@ -332,6 +358,12 @@ Result<DedupPlan> PlanDedup(const std::vector<std::string>& inputs, const DedupO
   plan.estimated_memory = plan.estimated_records * plan.bytes_per_record;
   if (options.near) plan.estimated_samples_bytes = plan.estimated_records * 8 * 350 / 16;
   plan.sample_budget = SampleBudget(options);
+  if (options.near) {
+    plan.estimated_sketch_bytes =
+        plan.estimated_records * (2 * static_cast<uint64_t>(sketch.num_perm) +
+                                  4 * static_cast<uint64_t>(sketch.bands));
+  }
+  plan.sketch_budget = SketchBudget(options);
   return plan;
 }
 

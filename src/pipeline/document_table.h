@@ -16,7 +16,8 @@
 
 namespace echoes {
 
-class SampleRuns;  // index/sample_runs.h
+class SampleRuns;       // index/sample_runs.h
+class SpilledSketches;  // index/spilled_sketches.h
 
 constexpr int64_t kNoDate = std::numeric_limits<int64_t>::min();
 
@@ -65,6 +66,12 @@ struct DocumentTable {
   size_t band_count = 0;
   std::vector<uint16_t> signatures;
   std::vector<uint32_t> band_keys;
+  // The sketches of all records, when the reading pass spilled them to disk because
+  // they passed its memory budget (DedupOptions::sketch_memory): `signatures` and
+  // `band_keys` are then empty, and `spilled_signatures` is their mapping. Null when
+  // the sketches stayed in memory.
+  std::shared_ptr<SpilledSketches> spilled_sketches;
+  const uint16_t* spilled_signatures = nullptr;
   std::vector<ShingleSample> samples;
   // Samples of earlier records, spilled to disk when `samples` passed the reading
   // pass's memory budget (DedupOptions::sample_memory); null when none were.
@@ -86,9 +93,9 @@ struct DocumentTable {
   uint64_t text_bytes = 0;
 
   const uint16_t* SignatureOf(size_t record) const {
-    return signatures.data() + record * signature_size;
+    return (spilled_signatures != nullptr ? spilled_signatures : signatures.data()) +
+           record * signature_size;
   }
-  const uint32_t* BandKeysOf(size_t record) const { return band_keys.data() + record * band_count; }
 
   std::string_view IdOf(size_t record) const {
     return std::string_view(ids).substr(docs[record].id_offset, docs[record].id_size);

@@ -36,7 +36,9 @@ Result<NearEdges> FindNearEdges(const DocumentTable& table, const Clustering& ex
   };
   // Each index spreads its own work over the threads (bands by range, samples by
   // hash half and by record range).
-  std::vector<CandidatePair> banded = BandCandidates(table, units, threads);
+  Result<std::vector<CandidatePair>> found_by_bands = BandCandidates(table, units, threads);
+  if (!found_by_bands.ok()) return found_by_bands.status();
+  const std::vector<CandidatePair>& banded = found_by_bands.value();
   Result<std::vector<CandidatePair>> found_by_samples = SampleCandidates(table, is_unit, 2, threads);
   if (!found_by_samples.ok()) return found_by_samples.status();
   const std::vector<CandidatePair>& sampled = found_by_samples.value();

@@ -57,7 +57,7 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
                                 const DedupOptions& options, const SketchOptions* sketch,
                                 const SentenceSketchOptions* sentences, int threads,
                                 std::chrono::steady_clock::time_point start,
-                                uint64_t total_bytes, SampleRuns* spill, uint64_t sample_budget,
+                                uint64_t total_bytes, const SpillTargets& spill,
                                 DocumentTable* out) {
   RecordBatcher batcher(&sources, kBatchBytes, options.max_record_bytes);
   ProgressReporter progress(options, start, total_bytes);
@@ -66,11 +66,23 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
   // Called after each batch joins *out, in batch order.
   Status spill_status;
   const auto spill_if_over_budget = [&] {
-    if (spill == nullptr || !spill_status.ok() ||
-        out->samples.size() * sizeof(ShingleSample) < sample_budget) {
-      return;
+    if (!spill_status.ok()) return;
+    if (spill.samples != nullptr &&
+        out->samples.size() * sizeof(ShingleSample) >= spill.sample_budget) {
+      spill_status = spill.samples->Spill(&out->samples);
     }
-    spill_status = spill->Spill(&out->samples);
+    if (spill_status.ok() && spill.sketches != nullptr &&
+        out->signatures.size() * sizeof(uint16_t) + out->band_keys.size() * sizeof(uint32_t) >=
+            spill.sketch_budget) {
+      spill_status = spill.sketches->Spill(out);
+    }
+  };
+  // After the last batch: once any sketches went to disk, all go.
+  const auto finish_sketches = [&]() -> Status {
+    if (!spill_status.ok()) return spill_status;
+    if (spill.sketches == nullptr || spill.sketches->records() == 0) return Status::Ok();
+    if (Status s = spill.sketches->Spill(out); !s.ok()) return s;
+    return spill.sketches->FinishWriting();
   };
 
   if (threads <= 1) {
@@ -85,6 +97,7 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
       if (options.strict && !out->rejections.empty()) break;
     }
     if (sentences != nullptr) out->term_weights->Merge(*processor.term_weights());
+    if (Status s = finish_sketches(); !s.ok()) return s;
     progress.Report(batcher, records, true);
     return batcher.decompressed_bytes();
   }
@@ -151,7 +164,7 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
   }
   queue_changed.notify_all();
   for (std::thread& t : workers) t.join();
-  if (!spill_status.ok()) return spill_status;
+  if (Status s = finish_sketches(); !s.ok()) return s;
   progress.Report(batcher, records, true);
   return batcher.decompressed_bytes();
 }

@@ -59,6 +59,7 @@ std::string StatsToJson(const DedupStats& s) {
   AppendCount(&out, "exact_checks", s.exact_checks);
   AppendCount(&out, "spilled_samples", s.spilled_samples);
   AppendCount(&out, "sample_runs", s.sample_runs);
+  AppendCount(&out, "spilled_sketches", s.spilled_sketches);
   AppendCount(&out, "rewrite_candidates", s.rewrite_candidates);
   AppendCount(&out, "rewrite_name_candidates", s.rewrite_name_candidates);
   AppendCount(&out, "rewrite_aligned", s.rewrite_aligned);

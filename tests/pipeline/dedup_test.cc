@@ -224,9 +224,10 @@ TEST(DeterminismTest, OutputsAreIdenticalForOneTwoAndThreeThreads) {
   }
 }
 
-// Samples spilled to disk in several runs, on one thread and two: the same files as
-// in memory (stats.json apart from the spill counts), and no run left behind.
-TEST(SampleSpillTest, SpilledRunsGiveTheSameOutputAndAreRemoved) {
+// Samples spilled to disk in several runs, sketches spilled to band files, each and
+// both, on one thread and two: the same files as in memory (stats.json apart from the
+// spill counts), and nothing left behind.
+TEST(SpillTest, SpilledSamplesAndSketchesGiveTheSameOutputAndAreRemoved) {
   TempDir dir;
   std::string corpus;
   for (int i = 0; corpus.size() < (13u << 20); ++i) {
@@ -239,43 +240,52 @@ TEST(SampleSpillTest, SpilledRunsGiveTheSameOutputAndAreRemoved) {
   WriteFile(dir.File("corpus.jsonl"), corpus);
   const auto without_spill_counts = [](std::string stats) {
     stats = stats.substr(0, stats.find("\"run\""));
-    for (const char* key : {"\"spilled_samples\"", "\"sample_runs\""}) {
+    for (const char* key : {"\"spilled_samples\"", "\"sample_runs\"", "\"spilled_sketches\""}) {
       const size_t at = stats.find(key);
       if (at != std::string::npos) stats.erase(at, stats.find('\n', at) - at);
     }
     return stats;
   };
   std::map<std::string, std::string> in_memory;
-  for (uint64_t budget : {uint64_t{0}, uint64_t{1}}) {
+  // (sample budget, sketch budget) in bytes; 1 byte: every batch spills.
+  for (auto [sample_budget, sketch_budget] : {std::pair<uint64_t, uint64_t>{0, 0}, {1, 0}, {0, 1}, {1, 1}}) {
     for (int threads : {1, 2}) {
+      const std::string config = "samples " + std::to_string(sample_budget) + ", sketches " +
+                                 std::to_string(sketch_budget) + ", threads " +
+                                 std::to_string(threads);
       DedupOptions options;
-      options.out_dir = dir.File("out" + std::to_string(budget) + std::to_string(threads));
+      options.out_dir = dir.File("out" + std::to_string(sample_budget) +
+                                 std::to_string(sketch_budget) + std::to_string(threads));
       options.threads = threads;
       options.rewrite = false;
-      options.sample_memory = budget;  // 1 byte: every batch spills
+      options.sample_memory = sample_budget;
+      options.sketch_memory = sketch_budget;
       Result<DedupStats> result = RunDedup({dir.File("corpus.jsonl")}, options);
       ASSERT_TRUE(result.ok()) << result.status().ToString();
       const DedupStats& stats = result.value();
-      if (budget == 1) {
-        EXPECT_GE(stats.sample_runs, 3u);
-        EXPECT_GT(stats.spilled_samples, 50000u);
+      if (sample_budget == 1) {
+        EXPECT_GE(stats.sample_runs, 3u) << config;
+        EXPECT_GT(stats.spilled_samples, 50000u) << config;
       } else {
-        EXPECT_EQ(stats.sample_runs, 0u);
-        ASSERT_GT(stats.dropped_by_relation.count("contained"), 0u);
+        EXPECT_EQ(stats.sample_runs, 0u) << config;
       }
+      EXPECT_EQ(stats.spilled_sketches, sketch_budget == 1 ? stats.read : 0u) << config;
+      ASSERT_GT(stats.dropped_by_relation.count("contained"), 0u);
+      ASSERT_GT(stats.dropped_by_relation.count("near"), 0u);
       for (const auto& entry : std::filesystem::directory_iterator(options.out_dir)) {
-        EXPECT_EQ(entry.path().filename().string().find(".samples-"), std::string::npos)
+        const std::string name = entry.path().filename().string();
+        EXPECT_TRUE(name.find(".samples-") == std::string::npos &&
+                    name.find(".sketches-") == std::string::npos)
             << entry.path() << " left behind";
       }
       for (const char* name : {"kept.jsonl", "dropped.jsonl", "clusters.jsonl", "edges.jsonl",
                                "stats.json"}) {
         std::string bytes = ReadFile(options.out_dir + "/" + name);
         if (std::string(name) == "stats.json") bytes = without_spill_counts(bytes);
-        if (budget == 0 && threads == 1) {
+        if (sample_budget == 0 && sketch_budget == 0 && threads == 1) {
           in_memory[name] = bytes;
         } else {
-          EXPECT_TRUE(bytes == in_memory[name])
-              << name << " differs, budget " << budget << ", threads " << threads;
+          EXPECT_TRUE(bytes == in_memory[name]) << name << " differs, " << config;
         }
       }
     }
