@@ -171,7 +171,7 @@ struct DedupPlan {
   uint64_t input_bytes = 0;                        // on disk
   uint64_t estimated_records = 0;  // from input_bytes at ~2 KB per record when unknown
   uint64_t bytes_per_record = 0;   // memory kept per record through the run
-  uint64_t estimated_memory = 0;   // bytes
+  uint64_t estimated_memory = 0;   // bytes at the peak, with what spills counted up to its budget
   uint64_t estimated_samples_bytes = 0;  // of it, containment samples (near only)
   uint64_t sample_budget = 0;  // bytes of samples held before they spill to disk
   uint64_t estimated_sketch_bytes = 0;  // of it, signatures and band keys (near only)

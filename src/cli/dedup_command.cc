@@ -115,7 +115,8 @@ int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& option
   std::printf("\nInput: %.1f MB on disk, about %llu records at 2 KB each.\n",
               static_cast<double>(plan.input_bytes) / 1e6,
               static_cast<unsigned long long>(plan.estimated_records));
-  std::printf("Memory: about %llu bytes per record, %.1f MB in all.\n",
+  std::printf("Memory: about %llu bytes per record; %.1f MB at the peak, with what spills "
+              "held up to its budget.\n",
               static_cast<unsigned long long>(plan.bytes_per_record),
               static_cast<double>(plan.estimated_memory) / 1e6);
   if (plan.estimated_samples_bytes > 0 && plan.sample_budget == UINT64_MAX) {

@@ -72,17 +72,16 @@ BandBuckets SortBand(const SentenceFiling& filing, const std::vector<uint32_t>& 
 // Sentences ahead whose buckets are prefetched (see the record loop).
 constexpr uint32_t kPrefetchAhead = 4;
 
-struct Meeting {
-  uint32_t partner;  // record
-  uint32_t mine;     // filed sentence of this record, from its first
-  uint32_t theirs;   // filed sentence of the partner, from its first
-  auto operator<=>(const Meeting&) const = default;
-};
-
-size_t Distinct(std::vector<uint32_t>* values) {
-  std::sort(values->begin(), values->end());
-  return static_cast<size_t>(std::unique(values->begin(), values->end()) - values->begin());
+// A meeting of two filed sentences as one word, so that a record's meetings sort as
+// integers: the partner record, then this record's filed sentence (from its first),
+// then the partner's. Both places fit 16 bits (kMaxFiledPerRecord).
+using Meeting = uint64_t;
+inline Meeting MeetingOf(uint32_t partner, uint32_t mine, uint32_t theirs) {
+  return uint64_t{partner} << 32 | mine << 16 | theirs;
 }
+inline uint32_t PartnerOf(Meeting m) { return static_cast<uint32_t>(m >> 32); }
+inline uint32_t MineOf(Meeting m) { return static_cast<uint32_t>(m >> 16) & 0xFFFF; }
+inline uint32_t TheirsOf(Meeting m) { return static_cast<uint32_t>(m) & 0xFFFF; }
 
 }  // namespace
 
@@ -125,12 +124,14 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
   std::atomic<uint64_t> sentence_pairs{0};
   const auto record_range = [&](size_t first, size_t last, std::vector<RewriteCandidate>* out) {
     std::vector<Meeting> met;
-    std::vector<uint32_t> side_a, side_b;
+    std::vector<uint32_t> theirs;
     uint64_t pairs = 0;
     for (size_t k = first; k < last; ++k) {
       const uint32_t record = records[k];
       met.clear();
-      for (uint32_t s = first_of_record[k]; s < first_of_record[k + 1]; ++s) {
+      const uint32_t record_end =
+          std::min<uint32_t>(first_of_record[k + 1], first_of_record[k] + kMaxFiledPerRecord);
+      for (uint32_t s = first_of_record[k]; s < record_end; ++s) {
         for (const BandBuckets& band : bands) {
           // The bucket of a sentence a few ahead, fetched while this one is counted:
           // the loop waits on memory, not on arithmetic.
@@ -149,29 +150,38 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
                   : std::min<size_t>(me.size, options.linked_per_bucket);
           for (size_t q = lo; q < lo + linked; ++q) {
             const BandBuckets::Member& t = band.order[q];
-            if (t.record <= record) continue;  // each pair counted from its first record
-            met.push_back({t.record, local[s], t.local});
+            // Each pair counted from its first record; places past the cap not at all.
+            if (t.record <= record || t.local >= kMaxFiledPerRecord) continue;
+            met.push_back(MeetingOf(t.record, local[s], t.local));
           }
         }
       }
       std::sort(met.begin(), met.end());
       met.erase(std::unique(met.begin(), met.end()), met.end());
       pairs += met.size();
+      const uint32_t own_filed = first_of_record[k + 1] - first_of_record[k];
       for (size_t begin = 0; begin < met.size();) {
-        size_t end = begin;
-        side_a.clear();
-        side_b.clear();
-        while (end < met.size() && met[end].partner == met[begin].partner) {
-          side_a.push_back(met[end].mine);
-          side_b.push_back(met[end].theirs);
+        const uint32_t partner = PartnerOf(met[begin]);
+        size_t end = begin + 1;
+        // Sorted by this record's sentence within the partner: its distinct ones are
+        // counted as they pass; the partner's need a sort of their own.
+        uint32_t mine_distinct = 1;
+        while (end < met.size() && PartnerOf(met[end]) == partner) {
+          mine_distinct += MineOf(met[end]) != MineOf(met[end - 1]);
           ++end;
         }
-        const uint32_t partner = met[begin].partner;
-        const auto shared = static_cast<uint32_t>(std::min(Distinct(&side_a), Distinct(&side_b)));
-        if (shared >= options.min_shared ||
-            shared >= std::min(first_of_record[k + 1] - first_of_record[k], filed(partner))) {
+        uint32_t theirs_distinct = 1;
+        if (end - begin > 1 && mine_distinct > 1) {
+          theirs.clear();
+          for (size_t m = begin; m < end; ++m) theirs.push_back(TheirsOf(met[m]));
+          std::sort(theirs.begin(), theirs.end());
+          theirs_distinct = static_cast<uint32_t>(std::unique(theirs.begin(), theirs.end()) -
+                                                  theirs.begin());
+        }
+        const uint32_t shared = std::min(mine_distinct, theirs_distinct);
+        if (shared >= options.min_shared || shared >= std::min(own_filed, filed(partner))) {
           RewriteCandidate c{record, partner, shared, {}};
-          for (size_t m = begin; m < end; ++m) c.met.push_back({met[m].mine, met[m].theirs});
+          for (size_t m = begin; m < end; ++m) c.met.push_back({MineOf(met[m]), TheirsOf(met[m])});
           out->push_back(std::move(c));
         }
         begin = end;

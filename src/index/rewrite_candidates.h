@@ -12,6 +12,11 @@
 
 namespace echoes {
 
+// Sentences of one record that the index looks at: its first 65,535 (some 2 MB of
+// prose), so that a sentence's place in its record fits 16 bits. The reading pass files
+// no more than these.
+constexpr uint32_t kMaxFiledPerRecord = 65535;
+
 // The filed sentences of a corpus: `bands` keys per sentence, sentence-major, and the
 // record each sentence belongs to (ascending: a record's sentences are consecutive).
 struct SentenceFiling {

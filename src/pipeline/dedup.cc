@@ -364,6 +364,11 @@ Result<DedupPlan> PlanDedup(const std::vector<std::string>& inputs, const DedupO
                                   4 * static_cast<uint64_t>(sketch.bands));
   }
   plan.sketch_budget = SketchBudget(options);
+  // What spills is held only up to its budget (and signatures are paged in from the
+  // spill file as verification reads them, pages the kernel can drop).
+  plan.estimated_memory -= plan.estimated_samples_bytes + plan.estimated_sketch_bytes;
+  plan.estimated_memory += std::min(plan.estimated_samples_bytes, plan.sample_budget) +
+                           std::min(plan.estimated_sketch_bytes, plan.sketch_budget);
   return plan;
 }
 

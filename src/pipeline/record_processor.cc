@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "echoes/hash.h"
+#include "index/rewrite_candidates.h"
 #include "rewrite/alignment.h"
 #include "text/date_parser.h"
 #include "text/utf8.h"
@@ -195,6 +196,7 @@ void RecordProcessor::SketchSentences(std::string_view text) {
       record_stems_.push_back(t.stem);
       if (t.name) record_names_.push_back(static_cast<uint32_t>(t.stem));
     }
+    if (sentence_count_ == kMaxFiledPerRecord) continue;  // the rewrite index reads no more
     sentence_keys_.resize(sentence_keys_.size() + bands);
     if (sentence_sketcher_->Sketch(terms, sentence_keys_.data() + sentence_keys_.size() - bands)) {
       ++sentence_count_;

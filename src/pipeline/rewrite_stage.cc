@@ -109,6 +109,7 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
   std::vector<RewriteCandidate> candidates =
       FindRewriteCandidates(filing, RewriteIndexOptions(), threads, &index_stats);
   filing = SentenceFiling();
+  end_phase("rewrite index: sentences");
 
   // The names' channel: pairs whose rare names agree, for rewrites too heavy for any
   // of their sentences to meet (name_filing.h). Merged into the sentence candidates;
@@ -152,6 +153,7 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
     }
     candidates = std::move(merged);
   }
+  end_phase("rewrite index: names");
   const auto already_linked = [&](const RewriteCandidate& c) {
     const auto it = std::lower_bound(known.begin(), known.end(), c, [](const Edge& e, const auto& x) {
       return std::tie(e.a, e.b) < std::tie(x.a, x.b);
@@ -176,7 +178,7 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
   result.aligned = candidates.size();
   result.sentence_pairs = index_stats.sentence_pairs;
   result.skipped_buckets = index_stats.skipped_buckets;
-  end_phase("rewrite index");
+  end_phase("rewrite name check");
 
   // Verification in blocks of candidates whose texts fit kBlockTextBytes: prepared
   // texts take about twenty times their size, and a corpus can have candidates
