@@ -96,7 +96,10 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
       if (!spill_status.ok()) return spill_status;
       if (options.strict && !out->rejections.empty()) break;
     }
-    if (sentences != nullptr) out->term_weights->Merge(*processor.term_weights());
+    if (sentences != nullptr) {
+      out->term_weights->Merge(*processor.term_weights());
+      out->term_weights->TableWeights();
+    }
     if (Status s = finish_sketches(); !s.ok()) return s;
     progress.Report(batcher, records, true);
     return batcher.decompressed_bytes();
@@ -164,6 +167,7 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
   }
   queue_changed.notify_all();
   for (std::thread& t : workers) t.join();
+  if (sentences != nullptr) out->term_weights->TableWeights();
   if (Status s = finish_sketches(); !s.ok()) return s;
   progress.Report(batcher, records, true);
   return batcher.decompressed_bytes();

@@ -169,8 +169,22 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
   // again (in the benchmark corpus, 95% of the candidates).
   const AlignOptions align;
   if (names_kept) {
+    // Each name's weight looked up once, not once per candidate its record is in.
+    std::vector<double> name_weight(table.name_stems.size());
+    std::vector<double> names_total(table.docs.size(), 0);
+    for (size_t r = 0; r < table.docs.size(); ++r) {
+      for (uint64_t k = first_name[r]; k < first_name[r + 1]; ++k) {
+        names_total[r] += name_weight[k] = weights.Weight(table.name_stems[k]);
+      }
+    }
+    const auto weighed_names_of = [&](uint32_t r) {
+      return WeighedNames{names_of(r),
+                          std::span<const double>(name_weight.data() + first_name[r],
+                                                  table.docs[r].names),
+                          names_total[r]};
+    };
     const auto names_disagree = [&](const RewriteCandidate& c) {
-      return NameOverlap(names_of(c.a), names_of(c.b), weights) < align.min_name_overlap;
+      return NameOverlap(weighed_names_of(c.a), weighed_names_of(c.b)) < align.min_name_overlap;
     };
     candidates.erase(std::remove_if(candidates.begin(), candidates.end(), names_disagree),
                      candidates.end());

@@ -197,6 +197,7 @@ Result<DocumentTable> ReadSignStage(const std::string& path) {
   if (!stem_counts.empty()) {
     t.term_weights = std::make_unique<TermWeights>();
     consistent = consistent && t.term_weights->SetCounts(std::move(stem_counts), weighed_documents);
+    t.term_weights->TableWeights();
   }
   for (const DocumentInfo& d : t.docs)
     consistent = consistent && d.id_offset + d.id_size <= t.ids.size();

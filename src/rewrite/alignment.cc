@@ -89,21 +89,29 @@ double FigureOverlap(const PreparedText& a, const PreparedText& b) {
 
 double NameOverlap(std::span<const uint32_t> a, std::span<const uint32_t> b,
                    const TermWeights& weights) {
-  if (a.empty() || b.empty()) return 1;
-  double wa = 0, wb = 0, shared = 0;
-  for (uint32_t s : a) wa += weights.Weight(s);
-  for (uint32_t s : b) wb += weights.Weight(s);
+  std::vector<double> weights_a, weights_b;
+  WeighedNames x{a, {}, 0}, y{b, {}, 0};
+  for (uint32_t s : a) x.total += weights_a.emplace_back(weights.Weight(s));
+  for (uint32_t s : b) y.total += weights_b.emplace_back(weights.Weight(s));
+  x.weights = weights_a;
+  y.weights = weights_b;
+  return NameOverlap(x, y);
+}
+
+double NameOverlap(const WeighedNames& a, const WeighedNames& b) {
+  if (a.stems.empty() || b.stems.empty()) return 1;
+  double shared = 0;
   size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      shared += weights.Weight(a[i]);
+  while (i < a.stems.size() && j < b.stems.size()) {
+    if (a.stems[i] == b.stems[j]) {
+      shared += a.weights[i];
       ++i;
       ++j;
     } else {
-      a[i] < b[j] ? ++i : ++j;
+      a.stems[i] < b.stems[j] ? ++i : ++j;
     }
   }
-  const double lighter = std::min(wa, wb);
+  const double lighter = std::min(a.total, b.total);
   return lighter > 0 ? shared / lighter : 1;
 }
 
@@ -432,6 +440,7 @@ PairExplanation ExplainPair(std::string text_a, std::string text_b, const AlignO
   for (const SentencedText* side : {&out.a, &out.b}) {
     for (const auto& terms : side->terms) weights.AddDocument(terms);
   }
+  weights.TableWeights();
   out.evidence = AlignDocuments(out.a, out.b, weights, options);
   return out;
 }

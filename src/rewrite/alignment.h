@@ -130,6 +130,14 @@ double FigureOverlap(const PreparedText& a, const PreparedText& b);
 // their low bits count as one, which can only raise the shared share.
 double NameOverlap(std::span<const uint32_t> a, std::span<const uint32_t> b,
                    const TermWeights& weights);
+// The same with each stem's weight (weights[k] for stems[k]) and their sum given: a
+// corpus run tests every candidate pair, and a record is in many.
+struct WeighedNames {
+  std::span<const uint32_t> stems;
+  std::span<const double> weights;
+  double total = 0;
+};
+double NameOverlap(const WeighedNames& a, const WeighedNames& b);
 
 // AlignDocuments on prepared texts (`weights` the ones they were prepared with).
 RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepared_a,

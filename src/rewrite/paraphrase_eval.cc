@@ -47,6 +47,7 @@ CrossValidation CrossValidateSentenceModel(const std::vector<SentencePair>& pair
     weights.AddDocument(terms_a[i]);
     weights.AddDocument(terms_b[i]);
   }
+  weights.TableWeights();
   std::vector<SentenceFeatures> x(pairs.size());
   std::vector<int> y(pairs.size());
   for (size_t i = 0; i < pairs.size(); ++i) {

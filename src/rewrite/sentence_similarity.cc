@@ -74,9 +74,14 @@ void TermWeights::Merge(const TermWeights& other) {
   documents_ += other.documents_;
 }
 
-double TermWeights::Weight(uint64_t stem) const {
-  const double df = df_[stem & (kSlots - 1)];
-  return std::log((static_cast<double>(documents_) + 1.0) / (df + 0.5));
+double TermWeights::WeightOfCount(uint32_t df) const {
+  return std::log((static_cast<double>(documents_) + 1.0) / (static_cast<double>(df) + 0.5));
+}
+
+void TermWeights::TableWeights() {
+  weight_of_count_.resize(kTabledCounts);
+  for (uint32_t df = 0; df < kTabledCounts; ++df) weight_of_count_[df] = WeightOfCount(df);
+  tabled_documents_ = documents_;
 }
 
 SentenceFeatures PairFeatures(const std::vector<Term>& a, const std::vector<Term>& b,

@@ -28,7 +28,16 @@ class TermWeights {
   // Adds another table's counts (order-free: the sum is the same for any threads).
   void Merge(const TermWeights& other);
   // log((N + 1) / (df + 0.5)): rare stems weigh more; unseen ones the most.
-  double Weight(uint64_t stem) const;
+  double Weight(uint64_t stem) const {
+    const uint32_t df = df_[stem & (kSlots - 1)];
+    if (df < kTabledCounts && tabled_documents_ == documents_) return weight_of_count_[df];
+    return WeightOfCount(df);
+  }
+  // Tables the weights of the counts below kTabledCounts for the documents counted so
+  // far, so that Weight costs a lookup instead of a logarithm (the same values). Call
+  // once counting is over; counting more makes Weight compute them again until the next
+  // call.
+  void TableWeights();
   uint64_t documents() const { return documents_; }
   // The raw counts, for stage files; SetCounts is false (and changes nothing) when
   // `counts` is not of the table's size.
@@ -37,8 +46,14 @@ class TermWeights {
 
  private:
   static constexpr size_t kSlots = size_t{1} << 20;
+  // Most stems of a corpus are rare: their counts are small.
+  static constexpr uint32_t kTabledCounts = 4096;
+  double WeightOfCount(uint32_t df) const;
+
   std::vector<uint32_t> df_;
   uint64_t documents_ = 0;
+  std::vector<double> weight_of_count_;  // by count, for tabled_documents_ documents
+  uint64_t tabled_documents_ = UINT64_MAX;
 };
 
 constexpr size_t kSentenceFeatureCount = 8;
