@@ -142,16 +142,17 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
           const uint32_t p = band.slot_of[s];
           if (p == BandBuckets::kUnpaired) continue;
           const BandBuckets::Member& me = band.order[p];
-          const size_t lo = p - me.offset;
-          // A big bucket links each sentence only to its first ones (and those to all).
-          const size_t linked =
-              me.offset < options.linked_per_bucket
-                  ? me.size
-                  : std::min<size_t>(me.size, options.linked_per_bucket);
-          for (size_t q = lo; q < lo + linked; ++q) {
+          // A big bucket links each sentence only to its first ones, and those to all.
+          // Members are in sentence order, so each pair is counted from its earlier
+          // record by walking only the members after this one: a sentence past the
+          // first ones has no partner of its own to count (its first ones are earlier
+          // and count it).
+          if (me.offset >= options.linked_per_bucket) continue;
+          const size_t bucket_end = p - me.offset + me.size;
+          for (size_t q = p + 1; q < bucket_end; ++q) {
             const BandBuckets::Member& t = band.order[q];
-            // Each pair counted from its first record; places past the cap not at all.
-            if (t.record <= record || t.local >= kMaxFiledPerRecord) continue;
+            // Not with itself; places past the cap not at all.
+            if (t.record == record || t.local >= kMaxFiledPerRecord) continue;
             met.push_back(MeetingOf(t.record, local[s], t.local));
           }
         }
