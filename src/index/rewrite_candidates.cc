@@ -125,6 +125,8 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
   const auto record_range = [&](size_t first, size_t last, std::vector<RewriteCandidate>* out) {
     std::vector<Meeting> met;
     std::vector<uint32_t> theirs;
+    // Meetings with each partner of the current record, up to 2; zero between records.
+    std::vector<uint8_t> meetings_with(filed_of.size(), 0);
     uint64_t pairs = 0;
     for (size_t k = first; k < last; ++k) {
       const uint32_t record = records[k];
@@ -157,10 +159,29 @@ std::vector<RewriteCandidate> FindRewriteCandidates(const SentenceFiling& filing
           }
         }
       }
+      // Most partners are met once: one sentence pair, a candidate only when either
+      // side files a single sentence. They are counted and dropped before the sort,
+      // which then orders only the partners met more than once.
+      const uint32_t own_filed = first_of_record[k + 1] - first_of_record[k];
+      for (Meeting m : met) {
+        uint8_t& count = meetings_with[PartnerOf(m)];
+        count += count < 2;
+      }
+      size_t kept = 0;
+      for (Meeting m : met) {
+        const uint32_t partner = PartnerOf(m);
+        if (meetings_with[partner] >= 2 || own_filed <= 1 || filed(partner) <= 1) {
+          met[kept++] = m;
+        } else {
+          meetings_with[partner] = 0;
+          ++pairs;
+        }
+      }
+      met.resize(kept);
+      for (Meeting m : met) meetings_with[PartnerOf(m)] = 0;
       std::sort(met.begin(), met.end());
       met.erase(std::unique(met.begin(), met.end()), met.end());
       pairs += met.size();
-      const uint32_t own_filed = first_of_record[k + 1] - first_of_record[k];
       for (size_t begin = 0; begin < met.size();) {
         const uint32_t partner = PartnerOf(met[begin]);
         size_t end = begin + 1;
