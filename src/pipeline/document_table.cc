@@ -2,6 +2,8 @@
 
 #include "pipeline/document_table.h"
 
+#include "util/huge_pages.h"
+
 namespace echoes {
 
 void DocumentTable::Append(DocumentTable&& other) {
@@ -32,6 +34,22 @@ void DocumentTable::Append(DocumentTable&& other) {
   unparsed_dates += other.unparsed_dates;
   text_bytes += other.text_bytes;
   other = DocumentTable();
+}
+
+void DocumentTable::ReserveScaled(double factor, bool sketches_spill, bool samples_spill) {
+  const auto grow = [factor](auto* v) {
+    v->reserve(static_cast<size_t>(static_cast<double>(v->size()) * factor));
+    AdviseHugePages(v->data(), v->capacity() * sizeof(*v->data()));
+  };
+  grow(&docs);
+  grow(&ids);
+  grow(&sentence_keys);
+  grow(&name_stems);
+  if (!sketches_spill) {
+    grow(&signatures);
+    grow(&band_keys);
+  }
+  if (!samples_spill) grow(&samples);
 }
 
 }  // namespace echoes

@@ -103,6 +103,13 @@ struct DocumentTable {
 
   // Moves `other`'s entries to the end of this table.
   void Append(DocumentTable&& other);
+
+  // Makes room for `factor` times the entries held now in the per-record arrays, and
+  // in the sketch and sample arrays too unless `sketches_spill` / `samples_spill` (they
+  // will be written to disk and freed). The reading pass calls it once, after a first
+  // part of the corpus, so that the arrays are not copied at every doubling; it costs
+  // address space, not memory, until the room is written.
+  void ReserveScaled(double factor, bool sketches_spill, bool samples_spill);
 };
 
 }  // namespace echoes

@@ -21,6 +21,9 @@ namespace echoes {
 namespace {
 
 constexpr size_t kBatchBytes = 4 << 20;
+// The table's arrays are sized for the whole corpus after this much of it (see
+// DocumentTable::ReserveScaled): enough records for their proportions to hold.
+constexpr uint64_t kReserveAfterBytes = 32 << 20;
 constexpr auto kProgressInterval = std::chrono::milliseconds(200);
 
 // Calls options.on_progress at most every kProgressInterval.
@@ -77,6 +80,22 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
       spill_status = spill.sketches->Spill(out);
     }
   };
+  // Once a first part of the corpus is in, room for all of it by its proportions.
+  uint64_t merged_bytes = 0;  // input bytes of the batches in *out
+  bool reserved = false;
+  const auto reserve_for_corpus = [&](uint64_t batch_bytes) {
+    merged_bytes += batch_bytes;
+    if (reserved || merged_bytes < kReserveAfterBytes) return;
+    reserved = true;
+    const double factor = 1.1 * static_cast<double>(total_bytes) / static_cast<double>(merged_bytes);
+    if (factor < 2) return;
+    const auto projected = [&](uint64_t bytes) { return static_cast<double>(bytes) * factor; };
+    const uint64_t sketch_bytes =
+        out->signatures.size() * sizeof(uint16_t) + out->band_keys.size() * sizeof(uint32_t);
+    out->ReserveScaled(factor, projected(sketch_bytes) >= static_cast<double>(spill.sketch_budget),
+                       projected(out->samples.size() * sizeof(ShingleSample)) >=
+                           static_cast<double>(spill.sample_budget));
+  };
   // After the last batch: once any sketches went to disk, all go.
   const auto finish_sketches = [&]() -> Status {
     if (!spill_status.ok()) return spill_status;
@@ -91,6 +110,7 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
     while (batcher.Next(&batch)) {
       records += batch.records.size();
       processor.Process(batch, out);
+      reserve_for_corpus(batch.bytes.size());
       spill_if_over_budget();
       progress.Report(batcher, records, false);
       if (!spill_status.ok()) return spill_status;
@@ -109,7 +129,8 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
   std::condition_variable queue_changed;
   std::deque<RecordBatch> queue;           // guarded by mutex
   bool reading_done = false;               // guarded by mutex
-  std::map<uint64_t, DocumentTable> done;  // guarded by mutex
+  // Processed batches waiting for their turn, with their input bytes.
+  std::map<uint64_t, std::pair<DocumentTable, uint64_t>> done;  // guarded by mutex
   uint64_t next_to_merge = 0;              // guarded by mutex
   std::atomic<bool> saw_rejection{false};
   std::atomic<bool> stop_reading{false};  // a spill failed
@@ -135,9 +156,10 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
       processor.Process(batch, &table);
       if (!table.rejections.empty()) saw_rejection = true;
       std::lock_guard<std::mutex> lock(mutex);
-      done.emplace(batch.sequence, std::move(table));
+      done.emplace(batch.sequence, std::pair{std::move(table), uint64_t{batch.bytes.size()}});
       for (auto it = done.find(next_to_merge); it != done.end(); it = done.find(next_to_merge)) {
-        out->Append(std::move(it->second));
+        out->Append(std::move(it->second.first));
+        reserve_for_corpus(it->second.second);
         done.erase(it);
         ++next_to_merge;
         spill_if_over_budget();  // under the lock: spills are rare and keep batch order

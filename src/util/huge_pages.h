@@ -11,10 +11,23 @@
 #include <sys/mman.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
 namespace echoes {
+
+// Asks for huge pages under the whole 2 MB pages of [data, data + bytes): for a large
+// block not yet written (a vector's reserved room), so that filling it takes one page
+// fault per 2 MB instead of one per 4 KB. Advice only: nothing changes where refused.
+inline void AdviseHugePages(const void* data, size_t bytes) {
+#ifdef MADV_HUGEPAGE
+  constexpr uintptr_t kPage = uintptr_t{2} << 20;
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kPage - 1) / kPage * kPage;
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) / kPage * kPage;
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
+}
 
 template <typename T>
 struct HugePageAllocator {
