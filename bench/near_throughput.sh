@@ -2,7 +2,8 @@
 # Near-duplicate throughput of `echoes dedup` (read → sketch → candidates → verify →
 # cluster → write) on ~1.1 GB of Reuters-composed documents with planted echoes
 # (bench/make_near_corpus.py), against the reading floor (bench/floor.cc: read + parse +
-# normalize + tokenize, nothing else). 1 and 2 threads, best of three, peak RSS.
+# normalize + tokenize, nothing else). 1 and 2 threads, best of three, peak RSS; then the
+# same with rewrite detection on (echoes' default), the figure of issue 9.
 # Usage: bench/near_throughput.sh [SIZE_MB]  (default 1100). Log in bench/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,12 +15,14 @@ corpus=$cache/near-${size_mb}mb.jsonl
 bytes=$(stat -c %s "$corpus")
 
 run() {  # run THREADS MODE_FLAGS... → prints one table row (fastest of three)
+  # Rewrite detection is off unless the first flag is "+rewrite" (echoes' default).
   local threads=$1; shift
-  local best="" best_wall=""
+  local best="" best_wall="" rewrite=--no-rewrite
+  if [ "${1:-}" = "+rewrite" ]; then rewrite=""; fi
   for _ in 1 2 3; do
     rm -rf "$out"
     /usr/bin/time -f "%e %U %S %M" -o "$cache/time.txt" \
-      build/echoes dedup "$corpus" --out "$out" --threads "$threads" --quiet --no-rewrite "$@"
+      build/echoes dedup "$corpus" --out "$out" --threads "$threads" --quiet $rewrite ${@/+rewrite/}
     read -r wall user sys rss <"$cache/time.txt"
     if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then
       best_wall=$wall
@@ -48,5 +51,11 @@ run() {  # run THREADS MODE_FLAGS... → prints one table row (fastest of three)
   two=$(grep -o '"seconds": [0-9.]*' "$cache/stats-best.json" | head -1 | cut -d' ' -f2)
   echo "  phases (2 threads): $(grep -o '"phases": {[^}]*}' "$cache/stats-best.json")"
   awk -v a="$one" -v b="$two" 'BEGIN { printf "speed-up 1 -> 2 threads: %.2fx\n", a / b }'
+  echo
+  echo "with rewrite detection (echoes' default):"
+  run 1 +rewrite
+  echo "  phases (1 thread): $(grep -o '"phases": {[^}]*}' "$cache/stats-best.json")"
+  echo "  rewrite edges: $(grep -o '"rewrite_edges": [0-9]*' "$cache/stats-best.json")"
+  run 2 +rewrite
 } | tee "$log"
 echo "log: $log"
