@@ -18,8 +18,10 @@
 #include "echoes/clean.h"
 #include "io/byte_source.h"
 #include "report/json_writer.h"
+#include "util/keep_freed_memory.h"
 
 int main(int argc, char** argv) {
+  echoes::KeepFreedMemoryInHeap();  // as the CLI does
   if (argc < 2) {
     std::fprintf(stderr, "usage: echoes_clean_pages DIR [--out FILE.jsonl] [--repeat N]\n");
     return 1;

@@ -1,12 +1,11 @@
 // echoes: a thin dispatcher over the library. Each subcommand lives in its own file.
 
-#include <malloc.h>
-
 #include <cstring>
 #include <exception>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "util/keep_freed_memory.h"
 
 namespace {
 
@@ -38,13 +37,7 @@ void PrintUsage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // The stages allocate and free buffers of tens of MB one after another (band keys,
-  // radix scratch, candidate lists). By default glibc maps each such buffer afresh and
-  // unmaps it on free, so every reuse pays its page faults again: in a VM these were a
-  // quarter of a run's time and, under the mmap lock, what kept two threads from
-  // scaling. Keeping freed memory in the heap lets the next stage reuse it.
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest accepted value
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  echoes::KeepFreedMemoryInHeap();
   try {
     if (argc < 2) {
       PrintUsage(std::cerr);
