@@ -6,8 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
@@ -313,19 +311,6 @@ constexpr auto kMaybeSeparator = [] {
   return table;
 }();
 
-// True if one of the 8 bytes at `p` may separate words (see kMaybeSeparator): a byte
-// below 0x21 or equal to 0xC2, found for 8 bytes at once. May say true for a byte that
-// follows a true one (a borrow runs on), never false for one that is.
-inline bool MaySeparateIn8(const char* p) {
-  uint64_t x;
-  std::memcpy(&x, p, sizeof x);
-  constexpr uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
-  const uint64_t below_space = (x - kOnes * 0x21) & ~x & kHighs;
-  const uint64_t c2 = x ^ (kOnes * 0xC2);
-  const uint64_t is_c2 = (c2 - kOnes) & ~c2 & kHighs;
-  return (below_space | is_c2) != 0;
-}
-
 // True where text[i] separates words: whitespace (in <pre>, spaces, tabs and line
 // ends), or U+00A0 NO-BREAK SPACE (bytes C2 A0).
 inline bool IsSeparator(std::string_view text, size_t i, bool preformatted) {
@@ -347,7 +332,6 @@ class BlockBuilder {
     while (i < n) {
       // A run of word bytes is appended in one go: the common case by far.
       size_t end = i;
-      while (end + 8 <= n && !MaySeparateIn8(text.data() + end)) end += 8;
       while (end < n && (!kMaybeSeparator[static_cast<unsigned char>(text[end])] ||
                          !IsSeparator(text, end, preformatted))) {
         ++end;
