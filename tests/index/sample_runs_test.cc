@@ -22,7 +22,7 @@ std::vector<ShingleSample> RandomSamples(std::mt19937* rng, uint32_t records, ui
     const uint32_t count = (*rng)() % 13;
     for (uint32_t k = 0; k < count; ++k) {
       // Spread over all 32 bits, so the top-bit split of the in-memory path is used.
-      samples.push_back({((*rng)() % vocabulary) * 0x9E3779B1u, r});
+      samples.push_back({static_cast<uint32_t>((*rng)() % vocabulary) * 0x9E3779B1u, r});
     }
   }
   return samples;
@@ -35,7 +35,9 @@ std::vector<ShingleSample> SpillInPieces(std::vector<ShingleSample> samples, siz
   std::vector<ShingleSample> piece;
   for (const ShingleSample& s : samples) {
     piece.push_back(s);
-    if (piece.size() == run_samples) EXPECT_TRUE(runs->Spill(&piece).ok());
+    if (piece.size() == run_samples) {
+      EXPECT_TRUE(runs->Spill(&piece).ok());
+    }
   }
   return piece;
 }
