@@ -88,6 +88,20 @@ void PrintSummary(const DedupStats& s) {
 }
 
 // --dry-run: the LSH plan, its S-curve and the memory estimate.
+// One line of the plan for a part of the memory that spills past `budget` bytes.
+void PrintSpillPlan(const char* what, uint64_t estimated, uint64_t budget, const char* spilling,
+                    const char* flag) {
+  if (estimated == 0) return;
+  const double mb = static_cast<double>(estimated) / 1e6;
+  if (budget == UINT64_MAX) {
+    std::printf("%s: about %.1f MB of it, all in memory (--save-stages).\n", what, mb);
+    return;
+  }
+  std::printf("%s: about %.1f MB of it; %s (%s %llu).\n", what, mb,
+              estimated > budget ? spilling : "they fit in memory", flag,
+              static_cast<unsigned long long>(budget >> 20));
+}
+
 int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& options) {
   Result<DedupPlan> result = PlanDedup(inputs, options);
   if (!result.ok()) {
@@ -119,27 +133,11 @@ int PrintPlan(const std::vector<std::string>& inputs, const DedupOptions& option
               "held up to its budget.\n",
               static_cast<unsigned long long>(plan.bytes_per_record),
               static_cast<double>(plan.estimated_memory) / 1e6);
-  if (plan.estimated_samples_bytes > 0 && plan.sample_budget == UINT64_MAX) {
-    std::printf("Containment samples: about %.1f MB of it, all in memory (--save-stages).\n",
-                static_cast<double>(plan.estimated_samples_bytes) / 1e6);
-  } else if (plan.estimated_samples_bytes > 0) {
-    const bool spills = plan.estimated_samples_bytes > plan.sample_budget;
-    std::printf("Containment samples: about %.1f MB of it; %s (--sample-memory-mb %llu).\n",
-                static_cast<double>(plan.estimated_samples_bytes) / 1e6,
-                spills ? "they will spill to sorted runs on disk" : "they fit in memory",
-                static_cast<unsigned long long>(plan.sample_budget >> 20));
-  }
-  if (plan.estimated_sketch_bytes > 0 && plan.sketch_budget == UINT64_MAX) {
-    std::printf("Signatures and band keys: about %.1f MB of it, all in memory (--save-stages).\n",
-                static_cast<double>(plan.estimated_sketch_bytes) / 1e6);
-  } else if (plan.estimated_sketch_bytes > 0) {
-    const bool spills = plan.estimated_sketch_bytes > plan.sketch_budget;
-    std::printf("Signatures and band keys: about %.1f MB of it; %s (--sketch-memory-mb %llu).\n",
-                static_cast<double>(plan.estimated_sketch_bytes) / 1e6,
-                spills ? "they will go to files on disk, read back a band at a time"
-                       : "they fit in memory",
-                static_cast<unsigned long long>(plan.sketch_budget >> 20));
-  }
+  PrintSpillPlan("Containment samples", plan.estimated_samples_bytes, plan.sample_budget,
+                 "they will spill to sorted runs on disk", "--sample-memory-mb");
+  PrintSpillPlan("Signatures and band keys", plan.estimated_sketch_bytes, plan.sketch_budget,
+                 "they will go to files on disk, read back a band at a time",
+                 "--sketch-memory-mb");
   return 0;
 }
 

@@ -87,22 +87,26 @@ SketchOptions ResolveSketch(const DedupOptions& options) {
   return sketch;
 }
 
-// Bytes of containment samples the reading pass may hold (DedupOptions::sample_memory).
-uint64_t SampleBudget(const DedupOptions& options) {
-  if (!options.stages_dir.empty()) return UINT64_MAX;  // the sign file needs them all
-  if (options.sample_memory > 0) return options.sample_memory;
+// A memory budget: `set` bytes if given, else 1/`share_of_ram` of the machine's
+// physical memory; unlimited with stage files, whose sign file needs every sketch.
+uint64_t MemoryBudget(const DedupOptions& options, uint64_t set, uint64_t share_of_ram) {
+  if (!options.stages_dir.empty()) return UINT64_MAX;
+  if (set > 0) return set;
   const long pages = ::sysconf(_SC_PHYS_PAGES), page_size = ::sysconf(_SC_PAGESIZE);
-  if (pages <= 0 || page_size <= 0) return uint64_t{1} << 30;
-  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 8;
+  const uint64_t ram = pages > 0 && page_size > 0
+                           ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size)
+                           : uint64_t{16} << 30;
+  return ram / share_of_ram;
 }
 
-// Bytes of signatures and band keys the reading pass may hold (DedupOptions::sketch_memory).
+// Bytes of containment samples the reading pass may hold (DedupOptions::sample_memory).
+uint64_t SampleBudget(const DedupOptions& options) {
+  return MemoryBudget(options, options.sample_memory, 8);
+}
+
+// Bytes of signatures and band keys it may hold (DedupOptions::sketch_memory).
 uint64_t SketchBudget(const DedupOptions& options) {
-  if (!options.stages_dir.empty()) return UINT64_MAX;  // the sign file needs them all
-  if (options.sketch_memory > 0) return options.sketch_memory;
-  const long pages = ::sysconf(_SC_PHYS_PAGES), page_size = ::sysconf(_SC_PAGESIZE);
-  if (pages <= 0 || page_size <= 0) return uint64_t{4} << 30;
-  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 4;
+  return MemoryBudget(options, options.sketch_memory, 4);
 }
 
 std::string DescribeRejection(const Rejection& r, const std::vector<InputSource>& sources) {

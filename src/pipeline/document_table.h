@@ -92,6 +92,11 @@ struct DocumentTable {
   uint64_t unparsed_dates = 0;
   uint64_t text_bytes = 0;
 
+  // Bytes of signatures and band keys held in memory.
+  uint64_t sketch_bytes() const {
+    return signatures.size() * sizeof(uint16_t) + band_keys.size() * sizeof(uint32_t);
+  }
+
   const uint16_t* SignatureOf(size_t record) const {
     return (spilled_signatures != nullptr ? spilled_signatures : signatures.data()) +
            record * signature_size;

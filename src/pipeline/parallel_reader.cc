@@ -75,8 +75,7 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
       spill_status = spill.samples->Spill(&out->samples);
     }
     if (spill_status.ok() && spill.sketches != nullptr &&
-        out->signatures.size() * sizeof(uint16_t) + out->band_keys.size() * sizeof(uint32_t) >=
-            spill.sketch_budget) {
+        out->sketch_bytes() >= spill.sketch_budget) {
       spill_status = spill.sketches->Spill(out);
     }
   };
@@ -90,15 +89,16 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
     const double factor = 1.1 * static_cast<double>(total_bytes) / static_cast<double>(merged_bytes);
     if (factor < 2) return;
     const auto projected = [&](uint64_t bytes) { return static_cast<double>(bytes) * factor; };
-    const uint64_t sketch_bytes =
-        out->signatures.size() * sizeof(uint16_t) + out->band_keys.size() * sizeof(uint32_t);
-    out->ReserveScaled(factor, projected(sketch_bytes) >= static_cast<double>(spill.sketch_budget),
+    out->ReserveScaled(factor,
+                       projected(out->sketch_bytes()) >= static_cast<double>(spill.sketch_budget),
                        projected(out->samples.size() * sizeof(ShingleSample)) >=
                            static_cast<double>(spill.sample_budget));
   };
-  // After the last batch: once any sketches went to disk, all go.
-  const auto finish_sketches = [&]() -> Status {
+  // After the last batch: the stem weights tabled, and once any sketches went to
+  // disk, all go.
+  const auto finish_reading = [&]() -> Status {
     if (!spill_status.ok()) return spill_status;
+    if (sentences != nullptr) out->term_weights->TableWeights();
     if (spill.sketches == nullptr || spill.sketches->records() == 0) return Status::Ok();
     if (Status s = spill.sketches->Spill(out); !s.ok()) return s;
     return spill.sketches->FinishWriting();
@@ -116,11 +116,8 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
       if (!spill_status.ok()) return spill_status;
       if (options.strict && !out->rejections.empty()) break;
     }
-    if (sentences != nullptr) {
-      out->term_weights->Merge(*processor.term_weights());
-      out->term_weights->TableWeights();
-    }
-    if (Status s = finish_sketches(); !s.ok()) return s;
+    if (sentences != nullptr) out->term_weights->Merge(*processor.term_weights());
+    if (Status s = finish_reading(); !s.ok()) return s;
     progress.Report(batcher, records, true);
     return batcher.decompressed_bytes();
   }
@@ -189,8 +186,7 @@ Result<uint64_t> ReadAllRecords(const std::vector<InputSource>& sources,
   }
   queue_changed.notify_all();
   for (std::thread& t : workers) t.join();
-  if (sentences != nullptr) out->term_weights->TableWeights();
-  if (Status s = finish_sketches(); !s.ok()) return s;
+  if (Status s = finish_reading(); !s.ok()) return s;
   progress.Report(batcher, records, true);
   return batcher.decompressed_bytes();
 }
