@@ -1,9 +1,11 @@
 // RecordBatcher: sources → batches of raw records.
 //
-// Bytes are read in 1 MiB blocks into carry_, and complete lines are copied out of it
-// into the batch, so a record never straddles two batches and each batch can be
-// parsed on its own thread. A line longer than the size limit is not buffered: the
-// batcher reports it and skips to the next newline, so a 10 GB line costs 1 MiB.
+// Bytes are read in 1 MiB blocks straight into the batch, and lines are cut where they
+// lie: a record's bytes are copied by the kernel once and never again. The start of a
+// line that does not fit moves on to the next batch, so a record never straddles two
+// batches and each batch can be parsed on its own thread. A line longer than the size
+// limit is not buffered: the batcher reports it and skips to the next newline, so a
+// 10 GB line costs 1 MiB.
 
 #include "io/record_batcher.h"
 
@@ -56,6 +58,9 @@ uint64_t RecordBatcher::consumed_bytes() const {
 
 bool RecordBatcher::Next(RecordBatch* batch) {
   batch->Clear();
+  // Room for a full batch, the block that overshoots it and the padding, so that
+  // reading never moves the bytes already in the batch.
+  batch->bytes.reserve(batch_bytes_ + kReadBlockBytes + RecordBatch::kPadding);
   while (batch->bytes.size() < batch_bytes_) {
     if (!source_) {
       if (!OpenNextSource(batch)) break;
@@ -82,8 +87,7 @@ bool RecordBatcher::OpenNextSource(RecordBatch* batch) {
   while (next_source_ < sources_->size()) {
     current_ = static_cast<uint32_t>(next_source_++);
     carry_.clear();
-    carry_pos_ = 0;
-    carry_offset_ = 0;
+    uncut_offset_ = 0;
     line_ = 0;
     eof_ = false;
     first_fill_ = true;
@@ -102,23 +106,19 @@ void RecordBatcher::CloseSource() {
   if (source_) finished_consumed_ += source_->consumed();
   source_.reset();
   carry_.clear();
-  carry_pos_ = 0;
 }
 
-bool RecordBatcher::Fill(RecordBatch* batch) {
-  if (carry_pos_ > 0) {
-    carry_.erase(0, carry_pos_);
-    carry_offset_ += carry_pos_;
-    carry_pos_ = 0;
-  }
-  const size_t old_size = carry_.size();
-  carry_.resize(old_size + kReadBlockBytes);
-  Result<size_t> n = source_->Read(carry_.data() + old_size, kReadBlockBytes);
-  carry_.resize(old_size + (n.ok() ? n.value() : 0));
+bool RecordBatcher::Fill(RecordBatch* batch, size_t uncut) {
+  std::string& bytes = batch->bytes;
+  const size_t old_size = bytes.size();
+  bytes.resize(old_size + kReadBlockBytes);
+  Result<size_t> n = source_->Read(bytes.data() + old_size, kReadBlockBytes);
+  bytes.resize(old_size + (n.ok() ? n.value() : 0));
   if (!n.ok()) {
-    const std::string_view partial = std::string_view(carry_).substr(carry_pos_);
+    const std::string_view partial = std::string_view(bytes).substr(uncut);
     std::string message = n.status().message();
     if (!IsBlank(partial)) message += "; line " + std::to_string(line_ + 1) + " is incomplete";
+    bytes.resize(uncut);
     AddUnreadable(batch,
                   n.status().code() == StatusCode::kCorruptInput ? RejectReason::kCorruptInput
                                                                  : RejectReason::kUnreadable,
@@ -129,8 +129,9 @@ bool RecordBatcher::Fill(RecordBatch* batch) {
   decompressed_ += n.value();
   if (first_fill_) {
     first_fill_ = false;
-    const size_t sniff = std::min(carry_.size(), kBinarySniffBytes);
-    if (std::memchr(carry_.data(), '\0', sniff) != nullptr) {
+    const size_t sniff = std::min(bytes.size() - uncut, kBinarySniffBytes);
+    if (std::memchr(bytes.data() + uncut, '\0', sniff) != nullptr) {
+      bytes.resize(uncut);
       AddUnreadable(batch, RejectReason::kBinary, 0,
                     (*sources_)[current_].name +
                         ": binary file (NUL bytes in the first 8 KiB; UTF-16 text is not "
@@ -144,9 +145,11 @@ bool RecordBatcher::Fill(RecordBatch* batch) {
 }
 
 void RecordBatcher::ReadTextDocument(RecordBatch* batch) {
+  const size_t start = batch->bytes.size();
   while (!eof_) {
-    if (!Fill(batch)) return;  // damage recorded, source closed
-    if (carry_.size() > max_record_bytes_) {
+    if (!Fill(batch, start)) return;  // damage recorded, source closed
+    if (batch->bytes.size() - start > max_record_bytes_) {
+      batch->bytes.resize(start);
       AddUnreadable(batch, RejectReason::kTooLarge, 1,
                     "document larger than the limit of " + std::to_string(max_record_bytes_) +
                         " bytes (--max-record-mb)");
@@ -154,14 +157,23 @@ void RecordBatcher::ReadTextDocument(RecordBatch* batch) {
       return;
     }
   }
-  AddRecord(batch, RecordKind::kTextDocument, 1, carry_);
+  AddRecord(batch, RecordKind::kTextDocument, 1, start, batch->bytes.size() - start);
   CloseSource();
 }
 
 void RecordBatcher::ReadJsonlLines(RecordBatch* batch) {
-  while (batch->bytes.size() < batch_bytes_) {
-    const char* start = carry_.data() + carry_pos_;
-    const size_t available = carry_.size() - carry_pos_;
+  std::string& bytes = batch->bytes;
+  size_t uncut = bytes.size();  // bytes[uncut, size) are read but not cut into lines yet
+  bytes.append(carry_);
+  carry_.clear();
+  // Moves the cut point past `length` bytes of the source.
+  const auto advance = [&](size_t length) {
+    uncut += length;
+    uncut_offset_ += length;
+  };
+  for (;;) {
+    const char* start = bytes.data() + uncut;
+    const size_t available = bytes.size() - uncut;
     const void* newline = std::memchr(start, '\n', available);
     if (newline != nullptr) {
       const size_t length = static_cast<size_t>(static_cast<const char*>(newline) - start);
@@ -171,9 +183,9 @@ void RecordBatcher::ReadJsonlLines(RecordBatch* batch) {
                       "record larger than the limit of " + std::to_string(max_record_bytes_) +
                           " bytes (--max-record-mb)");
       } else {
-        AddRecord(batch, RecordKind::kJsonLine, line_, std::string_view(start, length));
+        AddRecord(batch, RecordKind::kJsonLine, line_, uncut, length);
       }
-      carry_pos_ += length + 1;
+      advance(length + 1);
       continue;
     }
     if (available > max_record_bytes_) {
@@ -183,14 +195,15 @@ void RecordBatcher::ReadJsonlLines(RecordBatch* batch) {
                     "record larger than the limit of " + std::to_string(max_record_bytes_) +
                         " bytes (--max-record-mb)");
       for (;;) {
-        carry_offset_ += carry_.size();
-        carry_.clear();
-        carry_pos_ = 0;
+        uncut_offset_ += bytes.size() - uncut;
+        bytes.resize(uncut);
         if (eof_) break;
-        if (!Fill(batch)) return;
-        const void* end = std::memchr(carry_.data(), '\n', carry_.size());
+        if (!Fill(batch, uncut)) return;
+        const void* end = std::memchr(bytes.data() + uncut, '\n', bytes.size() - uncut);
         if (end != nullptr) {
-          carry_pos_ = static_cast<size_t>(static_cast<const char*>(end) - carry_.data()) + 1;
+          const size_t rest = static_cast<size_t>(static_cast<const char*>(end) - bytes.data()) + 1;
+          uncut_offset_ += rest - uncut;
+          bytes.erase(uncut, rest - uncut);
           break;
         }
       }
@@ -199,12 +212,19 @@ void RecordBatcher::ReadJsonlLines(RecordBatch* batch) {
     if (eof_) {
       if (available > 0) {
         ++line_;
-        AddRecord(batch, RecordKind::kJsonLine, line_, std::string_view(start, available));
+        AddRecord(batch, RecordKind::kJsonLine, line_, uncut, available);
+        advance(available);
       }
       CloseSource();
       return;
     }
-    if (!Fill(batch)) return;  // damage recorded, source closed
+    if (uncut >= batch_bytes_) {
+      // The batch is full: the start of the next line waits for the next batch.
+      carry_.assign(bytes, uncut, std::string::npos);
+      bytes.resize(uncut);
+      return;
+    }
+    if (!Fill(batch, uncut)) return;  // damage recorded, source closed
   }
 }
 
@@ -220,18 +240,19 @@ void RecordBatcher::AddUnreadable(RecordBatch* batch, RejectReason reason, uint6
   batch->records.push_back(r);
 }
 
-void RecordBatcher::AddRecord(RecordBatch* batch, RecordKind kind, uint64_t line,
-                              std::string_view bytes) {
-  if (kind == RecordKind::kJsonLine && IsBlank(bytes)) return;
+void RecordBatcher::AddRecord(RecordBatch* batch, RecordKind kind, uint64_t line, size_t offset,
+                              size_t size) {
+  if (kind == RecordKind::kJsonLine &&
+      IsBlank(std::string_view(batch->bytes).substr(offset, size))) {
+    return;
+  }
   RecordRef r;
   r.source = current_;
   r.kind = kind;
   r.line = line;
-  // The record's bytes lie inside carry_; their place in the decompressed stream.
-  r.stream_offset = carry_offset_ + static_cast<uint64_t>(bytes.data() - carry_.data());
-  r.offset = batch->bytes.size();
-  r.size = bytes.size();
-  batch->bytes.append(bytes);
+  r.stream_offset = uncut_offset_;
+  r.offset = offset;
+  r.size = size;
   batch->records.push_back(r);
 }
 

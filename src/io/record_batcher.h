@@ -41,13 +41,15 @@ class RecordBatcher {
  private:
   bool OpenNextSource(RecordBatch* batch);
   void CloseSource();
-  // Reads more of the current source into carry_; false at its end (or on damage,
-  // which it records in `batch`).
-  bool Fill(RecordBatch* batch);
+  // Appends the next block of the current source to batch->bytes; false on damage,
+  // which it records in `batch` after dropping the bytes from `uncut` on (the
+  // incomplete line).
+  bool Fill(RecordBatch* batch, size_t uncut);
   void ReadTextDocument(RecordBatch* batch);
   void ReadJsonlLines(RecordBatch* batch);
   void AddUnreadable(RecordBatch* batch, RejectReason reason, uint64_t line, std::string message);
-  void AddRecord(RecordBatch* batch, RecordKind kind, uint64_t line, std::string_view bytes);
+  // The record batch->bytes[offset, offset + size), which starts at uncut_offset_.
+  void AddRecord(RecordBatch* batch, RecordKind kind, uint64_t line, size_t offset, size_t size);
 
   const std::vector<InputSource>* sources_;
   const size_t batch_bytes_;
@@ -56,9 +58,8 @@ class RecordBatcher {
   size_t next_source_ = 0;
   uint32_t current_ = 0;  // index of the open source
   std::unique_ptr<ByteSource> source_;
-  std::string carry_;          // bytes read but not yet cut into records
-  size_t carry_pos_ = 0;       // start of the unconsumed part of carry_
-  uint64_t carry_offset_ = 0;  // position of carry_[0] in the decompressed stream
+  std::string carry_;          // the start of a line read for the batch before, which was full
+  uint64_t uncut_offset_ = 0;  // position of the first byte not cut yet in the decompressed stream
   uint64_t line_ = 0;          // lines consumed from the current source
   bool eof_ = false;
   bool first_fill_ = true;

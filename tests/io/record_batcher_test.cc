@@ -125,5 +125,42 @@ TEST(RecordBatcherTest, TextFileIsOneRecord) {
   EXPECT_EQ(seen[0].bytes, "Line one.\nLine two.\n");
 }
 
+// Records are cut in place from the blocks read, and the kept file is copied from
+// their stream offsets: each must be where the record starts in its file, also past
+// a dropped oversized line, across batches and blocks, and in a second file.
+TEST(RecordBatcherTest, StreamOffsetsAreWhereRecordsStartInTheirFile) {
+  TempDir dir;
+  std::string first, second;
+  for (int i = 0; i < 3000; ++i) {
+    first += "{\"n\":" + std::to_string(i) + ",\"pad\":\"" + std::string(i % 97, 'p') + "\"}\n";
+    if (i == 1500) first += std::string(3 << 20, 'x') + "\n";  // longer than a read block
+  }
+  for (int i = 0; i < 10; ++i) second += "{\"m\":" + std::to_string(i) + "}\n";
+  WriteFile(dir.File("a.jsonl"), first);
+  WriteFile(dir.File("b.jsonl"), second);
+  const std::vector<InputSource> sources = {Jsonl(dir.File("a.jsonl")), Jsonl(dir.File("b.jsonl"))};
+  for (size_t batch_bytes : {size_t{1000}, size_t{1} << 20}) {
+    RecordBatcher batcher(&sources, batch_bytes, 1 << 20);
+    RecordBatch batch;
+    size_t records = 0, too_large = 0;
+    while (batcher.Next(&batch)) {
+      for (const RecordRef& r : batch.records) {
+        if (r.kind == RecordKind::kUnreadable) {
+          ++too_large;
+          continue;
+        }
+        const std::string& file = r.source == 0 ? first : second;
+        ASSERT_LE(r.stream_offset + r.size, file.size());
+        EXPECT_EQ(file.substr(r.stream_offset, r.size), batch.BytesOf(r))
+            << "batch " << batch_bytes;
+        EXPECT_EQ(file[r.stream_offset + r.size], '\n');
+        ++records;
+      }
+    }
+    EXPECT_EQ(records, 3010u);
+    EXPECT_EQ(too_large, 1u);
+  }
+}
+
 }  // namespace
 }  // namespace echoes
