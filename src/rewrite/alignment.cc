@@ -13,10 +13,10 @@ namespace {
 constexpr double kNone = -std::numeric_limits<double>::infinity();
 // The most sentences one sentence may pair with (a summary sentence for several).
 constexpr size_t kMaxSpan = 3;
-// A cell whose own sentence pair cannot reach this similarity starts no aligned pair,
-// not even as part of a split or merge (or the threshold of the pass, when lower). Below
-// AlignOptions' min_similarity, so a half of a split sentence still opens the cell; it
-// only skips pairs with next to nothing in common, which are most of the n × m.
+// A sentence pair whose similarity cannot reach this (ProbabilityBound) starts no
+// aligned pair, not even as part of a split or merge. Below AlignOptions'
+// min_similarity, so a half of a split sentence still opens the cell; it only skips
+// pairs with next to nothing in common, which are most of the n × m.
 constexpr double kCellGate = 0.2;
 
 bool SharesAStem(const SentenceBag& x, const SentenceBag& y) {
@@ -147,26 +147,18 @@ bool MostlyFigures(const SentencedText& t, uint32_t first, uint32_t last) {
   return terms > 0 && 2 * numbers >= terms;
 }
 
-// True when most of the weight the two sentences share is quoted on both sides. A
-// shared quotation carries its speaker: once the two share quoted words, the names
-// they share outside the quotes count with the quotation ("...," mayor Ilse Brandt
-// said), since two outlets quoting one minister both name him.
+// True when most of the weight the two sentences share is quoted on both sides.
 bool SharedQuotation(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights) {
-  const auto in = [](const std::vector<uint64_t>& v, uint64_t s) {
-    return std::binary_search(v.begin(), v.end(), s);
-  };
-  double shared = 0, quoted = 0, speaker = 0;
+  double shared = 0, quoted = 0;
   for (uint64_t s : x.stems) {
-    if (!in(y.stems, s)) continue;
+    if (!std::binary_search(y.stems.begin(), y.stems.end(), s)) continue;
     const double w = weights.Weight(s);
     shared += w;
-    if (in(x.quoted, s) && in(y.quoted, s)) {
+    if (std::binary_search(x.quoted.begin(), x.quoted.end(), s) &&
+        std::binary_search(y.quoted.begin(), y.quoted.end(), s)) {
       quoted += w;
-    } else if (in(x.names, s) && in(y.names, s)) {
-      speaker += w;
     }
   }
-  if (quoted > 0) quoted += speaker;
   return shared > 0 && quoted >= 0.5 * shared;
 }
 
@@ -187,16 +179,16 @@ void SplitIntoSentences(std::string_view text, ContentWords* words, SentencedTex
 double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights,
                            double floor) {
   if (!SharesAStem(x, y) || FiguresDisagree(x, y)) return 0.0;
-  const double p = SentenceProbability(x, y, weights, floor);
-  if (p == 0.0 || NamesDisagree(x, y, weights)) return 0.0;
-  return p;
+  if (ProbabilityBound(x, y, weights) < floor) return 0.0;
+  if (NamesDisagree(x, y, weights)) return 0.0;
+  return kSentenceModel.Probability(PairFeatures(x, y, weights));
 }
 
 PreparedText PrepareText(const SentencedText& t, const TermWeights& weights) {
   PreparedText prepared;
   prepared.sentences.resize(t.terms.size());
   for (size_t i = 0; i < t.terms.size(); ++i) {
-    prepared.sentences[i] = BagOf(t.terms[i], t.Sentence(i));
+    prepared.sentences[i] = BagOf(t.terms[i]);
     WeighBag(weights, &prepared.sentences[i]);
   }
   std::vector<Term> names, figures;
@@ -220,11 +212,8 @@ namespace {
 class RunBags {
  public:
   RunBags(const SentencedText& text, const PreparedText& prepared, const TermWeights& weights)
-      : text_(text),
-        prepared_(prepared),
-        weights_(weights),
-        runs_(text.terms.size() * (kMaxSpan - 1)),
-        made_(runs_.size(), 0) {}
+      : text_(text), prepared_(prepared), weights_(weights),
+        runs_(text.terms.size() * (kMaxSpan - 1)), made_(runs_.size(), 0) {}
 
   // Sentences first .. last (last - first < kMaxSpan).
   const SentenceBag& Of(size_t first, size_t last) {
@@ -236,8 +225,6 @@ class RunBags {
         run.insert(run.end(), text_.terms[q].begin(), text_.terms[q].end());
       }
       runs_[k] = BagOf(run);
-      // The run's wording is its sentences' (repeats across them count once).
-      for (size_t q = first; q <= last; ++q) AddWording(prepared_.sentences[q], &runs_[k]);
       WeighBag(weights_, &runs_[k]);
       made_[k] = 1;
     }
@@ -299,8 +286,7 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
         // pair that ends here (one to one, or a split or merge) contains that pair.
         const size_t ai = a0 + i - 1, bj = b0 + j - 1;
         if (i == 0 || j == 0 || !SharesAStem(bags_a[ai], bags_b[bj]) ||
-            SentenceProbability(bags_a[ai], bags_b[bj], weights, std::min(kCellGate, threshold)) ==
-                0.0) {
+            ProbabilityBound(bags_a[ai], bags_b[bj], weights) < kCellGate) {
           at(i, j) = best;
           continue;
         }
@@ -414,16 +400,14 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
     double pair_a = 0, pair_b = 0;
     for (uint32_t i = pair.a_first; i <= pair.a_last; ++i) pair_a += weight_a[i];
     for (uint32_t j = pair.b_first; j <= pair.b_last; ++j) pair_b += weight_b[j];
-    pair.slight =
-        (pair_a < options.min_pair_weight * mean_a && pair_b < options.min_pair_weight * mean_b) ||
-        (MostlyFigures(a, pair.a_first, pair.a_last) &&
-         MostlyFigures(b, pair.b_first, pair.b_last));
+    pair.slight = (pair_a < options.min_pair_weight * mean_a &&
+                   pair_b < options.min_pair_weight * mean_b) ||
+                  (MostlyFigures(a, pair.a_first, pair.a_last) &&
+                   MostlyFigures(b, pair.b_first, pair.b_last));
     if (pair.slight) continue;
     std::vector<Term> ta, tb;
-    for (uint32_t i = pair.a_first; i <= pair.a_last; ++i)
-      ta.insert(ta.end(), a.terms[i].begin(), a.terms[i].end());
-    for (uint32_t j = pair.b_first; j <= pair.b_last; ++j)
-      tb.insert(tb.end(), b.terms[j].begin(), b.terms[j].end());
+    for (uint32_t i = pair.a_first; i <= pair.a_last; ++i) ta.insert(ta.end(), a.terms[i].begin(), a.terms[i].end());
+    for (uint32_t j = pair.b_first; j <= pair.b_last; ++j) tb.insert(tb.end(), b.terms[j].begin(), b.terms[j].end());
     const SentenceBag x = BagOf(ta), y = BagOf(tb);
     pair.quotation = SharedQuotation(x, y, weights);
     if (pair.quotation) {

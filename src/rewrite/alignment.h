@@ -46,11 +46,9 @@ struct AlignedPair {
   bool slight = false;
 };
 
-// Calibrated on data/sample's labelled pairs (21 rewrite, 34 same-event): ordered
-// pairs at 0.35 and anchored ones at 0.35 find 16 of the rewrites, at 0.20 19, at 0.15
-// all 21 (the highest anchored threshold that does), and link none of the same-event
-// pairs (scores up to 0.36; the one above 0.35 shares 0.40 of the names and none of
-// the figures). The sentence threshold is below the model's 0.5 for isolated sentence
+// Calibrated on data/sample's labelled pairs (21 rewrite, 34 same-event): at 0.35 and
+// 0.35, 15 of the rewrites are found and none of the same-event pairs, whose scores
+// stop at 0.27. The sentence threshold is below the model's 0.5 for isolated sentence
 // pairs (MSRP) because an alignment adds its own evidence: order, neighbours, count.
 struct AlignOptions {
   double min_similarity = 0.35;  // sentence model probability for two sentences to align
@@ -60,7 +58,7 @@ struct AlignOptions {
   // Sentences between (or before the first, after the last of) the pairs aligned at
   // min_similarity pair up in order at this lower similarity: the sure pairs around
   // them vouch for the place, the sentences share a few rare words.
-  double min_anchored_similarity = 0.15;
+  double min_anchored_similarity = 0.2;
   // A rewrite: at least this many aligned pairs that are not shared quotations,
   // covering at least this share of the shorter text's content...
   size_t min_pairs = 3;
@@ -91,12 +89,12 @@ struct AlignOptions {
 };
 
 struct RewriteEvidence {
-  std::vector<AlignedPair> pairs;         // ordered pairs, then moved ones
-  size_t quotation_pairs = 0;             // of them, shared quotations (slight pairs are neither)
+  std::vector<AlignedPair> pairs;  // ordered pairs, then moved ones
+  size_t quotation_pairs = 0;      // of them, shared quotations (slight pairs are neither)
   double coverage_a = 0, coverage_b = 0;  // share of each text's content weight aligned
-  double name_overlap = 1;    // weight of shared names / the lighter side's (1: no names)
+  double name_overlap = 1;  // weight of shared names / the lighter side's (1: no names)
   double figure_overlap = 1;  // the same for the figures (1: no figures)
-  double score = 0;           // coverage of the shorter text, quotes aside
+  double score = 0;                       // coverage of the shorter text, quotes aside
   bool rewrite = false;
 };
 
@@ -108,9 +106,9 @@ RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
 // (both state numbers, none in common: another report from the same template, not
 // the same fact reworded), when their names disagree (both name someone, and share
 // little of it: the same template about another company), or when it cannot reach
-// `floor` (then the value is never used, and computing it is cut short).
+// `floor` (then the value is never used, and computing it is skipped).
 double AlignmentSimilarity(const SentenceBag& x, const SentenceBag& y, const TermWeights& weights,
-                           double floor = 0);
+                           double floor);
 
 // A text made ready for alignment: the bags of its sentences, weighed. A corpus run
 // aligns one text with many others and prepares it once.

@@ -51,10 +51,7 @@ CrossValidation CrossValidateSentenceModel(const std::vector<SentencePair>& pair
   std::vector<SentenceFeatures> x(pairs.size());
   std::vector<int> y(pairs.size());
   for (size_t i = 0; i < pairs.size(); ++i) {
-    SentenceBag a = BagOf(terms_a[i], pairs[i].a), b = BagOf(terms_b[i], pairs[i].b);
-    WeighBag(weights, &a);
-    WeighBag(weights, &b);
-    x[i] = PairFeatures(a, b, weights);
+    x[i] = PairFeatures(terms_a[i], terms_b[i], weights);
     y[i] = pairs[i].paraphrase;
   }
   std::vector<size_t> order(pairs.size());

@@ -81,9 +81,8 @@ TEST(AlignmentTest, SampleRewritesAreFoundAndSameEventStoriesNeverLinked) {
   EXPECT_TRUE(v.same_event_linked.empty())
       << "independent stories linked: " << v.same_event_linked[0];
   ASSERT_EQ(v.rewrites, 21u);
-  // All 21 since the wording features and anchored pairs at 0.15 (calibrated here:
-  // alignment.h).
-  EXPECT_EQ(v.rewrites_found, 21u);
+  // 20 of 21 since anchored pairs (calibrated here: alignment.h); fewer is a regression.
+  EXPECT_GE(v.rewrites_found, 20u);
 }
 
 // data/rewrites: written after the thresholds were set, never used to set them: ten
@@ -98,11 +97,9 @@ TEST(AlignmentTest, HeldOutRewritesAndSameEventStories) {
   EXPECT_TRUE(v.same_event_linked.empty())
       << "independent stories linked: " << v.same_event_linked[0];
   std::printf("held-out rewrites found: %zu of %zu\n", v.rewrites_found, v.rewrites);
-  // 17 of 20: the strike, whale and rescue summaries are missed (they merge several
-  // sentences in other words, or lean on a quotation and its speaker, which no longer
-  // counts as evidence; 18 before that rule, which also stopped a same-event link).
-  // Fewer is a regression.
-  EXPECT_GE(v.rewrites_found, 17u);
+  // 18 of 20 since anchored pairs (summaries that lean on a quotation are missed);
+  // fewer is a regression.
+  EXPECT_GE(v.rewrites_found, 18u);
 }
 
 TEST(AlignmentTest, NameOverlapOfKeptNamesNeverRejectsWhatTheTextsPass) {
@@ -117,8 +114,7 @@ TEST(AlignmentTest, NameOverlapOfKeptNamesNeverRejectsWhatTheTextsPass) {
     simdjson::dom::element r = parser.parse(line);
     texts.push_back(SplitIntoSentences(std::string(r["text"].get_string().value()), &words));
     std::vector<Term> all;
-    for (const auto& sentence : texts.back().terms)
-      all.insert(all.end(), sentence.begin(), sentence.end());
+    for (const auto& sentence : texts.back().terms) all.insert(all.end(), sentence.begin(), sentence.end());
     weights.AddDocument(all);
   }
   std::vector<PreparedText> prepared;
