@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 namespace echoes {
 namespace {
@@ -243,18 +244,18 @@ Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
 Result<std::string> ReadWholeFile(const std::string& path) {
   Result<std::unique_ptr<ByteSource>> source = OpenByteSource(path);
   if (!source.ok()) return source.status();
+  // Read through a fixed buffer and append: growing the string by a chunk first
+  // would zero the chunk (and fault its pages in) for every file, however small.
   std::string out;
-  constexpr size_t kChunk = 1 << 20;
+  std::vector<char> chunk(1 << 16);
   for (;;) {
-    const size_t old = out.size();
-    out.resize(old + kChunk);
-    Result<size_t> n = source.value()->Read(out.data() + old, kChunk);
+    Result<size_t> n = source.value()->Read(chunk.data(), chunk.size());
     if (!n.ok()) return n.status();
-    out.resize(old + n.value());
     if (n.value() == 0) {
-      out.shrink_to_fit();  // callers keep many files; do not hold a spare chunk each
+      out.shrink_to_fit();  // callers keep many files; do not hold spare capacity each
       return out;
     }
+    out.append(chunk.data(), n.value());
   }
 }
 

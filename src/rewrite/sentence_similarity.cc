@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <set>
 #include <utility>
 
@@ -47,7 +48,10 @@ void WeighBag(const TermWeights& weights, SentenceBag* bag) {
   }
 }
 
-TermWeights::TermWeights() : df_(kSlots, 0) {}
+TermWeights::TermWeights()
+    : df_(static_cast<uint32_t*>(std::calloc(kSlots, sizeof(uint32_t)))) {
+  if (df_ == nullptr) throw std::bad_alloc();
+}
 
 void TermWeights::AddDocument(const std::vector<Term>& terms) {
   std::vector<uint64_t> stems;
@@ -64,7 +68,7 @@ void TermWeights::AddDistinctStems(const std::vector<uint64_t>& stems) {
 
 bool TermWeights::SetCounts(std::vector<uint32_t> counts, uint64_t documents) {
   if (counts.size() != kSlots) return false;
-  df_ = std::move(counts);
+  std::copy(counts.begin(), counts.end(), df_.get());
   documents_ = documents;
   return true;
 }
