@@ -199,11 +199,12 @@ void RecordBatcher::ReadJsonlLines(RecordBatch* batch) {
         bytes.resize(uncut);
         if (eof_) break;
         if (!Fill(batch, uncut)) return;
-        const void* end = std::memchr(bytes.data() + uncut, '\n', bytes.size() - uncut);
+        const char* from = bytes.data() + uncut;  // Fill may have moved the bytes
+        const void* end = std::memchr(from, '\n', bytes.size() - uncut);
         if (end != nullptr) {
-          const size_t rest = static_cast<size_t>(static_cast<const char*>(end) - bytes.data()) + 1;
-          uncut_offset_ += rest - uncut;
-          bytes.erase(uncut, rest - uncut);
+          const size_t dropped = static_cast<size_t>(static_cast<const char*>(end) - from) + 1;
+          uncut_offset_ += dropped;
+          bytes.erase(uncut, dropped);
           break;
         }
       }

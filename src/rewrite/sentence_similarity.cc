@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <new>
-#include <set>
 #include <utility>
 
 #include "util/sorted_sets.h"
