@@ -1,5 +1,5 @@
-// Line features. Word lists are looked up in a small open-addressing table of
-// 64-bit hashes built once, so a feature vector costs a pass over the line's bytes.
+// Line features. Word lists are looked up in one ShortWordTable built once, so a
+// feature vector costs a pass over the line's bytes.
 
 #include "clean/line_features.h"
 
@@ -10,7 +10,7 @@
 
 #include <xxhash.h>
 
-#include "util/bytes.h"
+#include "util/short_word_table.h"
 
 namespace echoes {
 namespace {
@@ -99,25 +99,6 @@ constexpr std::string_view kActionVerbs[] = {
     "grab",     "boost",   "stop",      "fill",   "view",     "visit",   "browse",  "enter",
     "leave",    "send",    "email",     "find",   "upgrade",  "select",  "show",    "load"};
 
-// Words longer than this are never in the lists (and are not looked up).
-constexpr size_t kMaxListedWord = 16;
-
-// A word of at most kMaxListedWord bytes: two masked 8-byte loads and a multiply mix,
-// no per-byte loop. `w` must have kMaxListedWord readable bytes.
-uint64_t HashWord(const char* w, size_t size) {
-  const uint64_t lo = LoadLow(w, size);
-  const uint64_t hi = LoadLow(w + 8, size > 8 ? size - 8 : 0);
-  uint64_t h = (lo * 0x9E3779B97F4A7C15ULL) ^ ((hi + size) * 0xC2B2AE3D27D4EB4FULL);
-  h ^= h >> 29;
-  return h | 1;  // never 0: 0 marks an empty slot
-}
-
-uint64_t HashWord(std::string_view w) {
-  char padded[kMaxListedWord] = {};
-  std::memcpy(padded, w.data(), std::min(w.size(), kMaxListedWord));
-  return HashWord(padded, std::min(w.size(), kMaxListedWord));
-}
-
 // Which lists a word is on, as bits.
 enum WordList : uint8_t {
   kFunctionWord = 1,
@@ -128,43 +109,19 @@ enum WordList : uint8_t {
   kActionVerb = 32,
 };
 
-// Every listed word in one 1024-slot open-addressing table of hashes, each with the
-// bits of its lists: one probe per word of a line, whatever the number of lists.
-class WordTable {
- public:
-  WordTable() : hashes_(kSlots, 0), lists_(kSlots, 0) {
-    Add(kFunctionWords, kFunctionWord);
-    Add(kChromeWords, kChromeWord);
-    Add(kPromotionWords, kPromotionWord);
-    Add(kDisclosureWords, kDisclosureWord);
-    Add(kBiographyWords, kBiographyWord);
-    Add(kActionVerbs, kActionVerb);
-  }
-  uint8_t ListsOf(uint64_t h) const {
-    for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
-      if (hashes_[i] == h) return lists_[i];
-      if (hashes_[i] == 0) return 0;
-    }
-  }
-
- private:
-  template <size_t N>
-  void Add(const std::string_view (&words)[N], uint8_t list) {
-    for (std::string_view w : words) {
-      const uint64_t h = HashWord(w);  // every listed word is at most kMaxListedWord long
-      size_t i = h & (kSlots - 1);
-      while (hashes_[i] != 0 && hashes_[i] != h) i = (i + 1) & (kSlots - 1);
-      hashes_[i] = h;
-      lists_[i] |= list;
-    }
-  }
-  static constexpr size_t kSlots = 1024;
-  std::vector<uint64_t> hashes_;
-  std::vector<uint8_t> lists_;
-};
-
-const WordTable& ListedWords() {
-  static const WordTable table;
+// Every listed word in one table, each with the bits of its lists: one probe per word
+// of a line, whatever the number of lists.
+const ShortWordTable& ListedWords() {
+  static const ShortWordTable table = [] {
+    ShortWordTable t;
+    t.AddAll(kFunctionWords, kFunctionWord);
+    t.AddAll(kChromeWords, kChromeWord);
+    t.AddAll(kPromotionWords, kPromotionWord);
+    t.AddAll(kDisclosureWords, kDisclosureWord);
+    t.AddAll(kBiographyWords, kBiographyWord);
+    t.AddAll(kActionVerbs, kActionVerb);
+    return t;
+  }();
   return table;
 }
 
@@ -175,7 +132,7 @@ bool IsAsciiAlnum(unsigned char c) {
 }  // namespace
 
 TextFeatures TextFeaturesOf(std::string_view line) {
-  const WordTable& listed = ListedWords();
+  const ShortWordTable& listed = ListedWords();
   size_t promotion = 0, disclosure = 0, biography = 0;
   bool action_first = false;
   size_t words = 0, function = 0, chrome = 0, capitalized = 0, digits = 0, chars = 0;
@@ -195,8 +152,8 @@ TextFeatures TextFeaturesOf(std::string_view line) {
   auto end_word = [&] {
     if (!word_open) return;
     ++words;
-    if (size > 0 && size <= kMaxListedWord) {
-      count_lists(listed.ListsOf(HashWord(word, size)), words == 1);
+    if (size > 0 && size <= ShortWordTable::kMaxWord) {
+      count_lists(listed.FlagsOf(word, size), words == 1);
       if (std::string_view(word, size) == "copyright") copyright = true;
     }
     word_open = false;
@@ -234,8 +191,8 @@ TextFeatures TextFeaturesOf(std::string_view line) {
     } else if (word_open && c != '\'' && c != '-') {
       // Punctuation inside a token ("policy." "U.S.") ends the dictionary word but
       // not the token count.
-      if (size > 0 && size <= kMaxListedWord) {
-        count_lists(listed.ListsOf(HashWord(word, size)), words == 0);
+      if (size > 0 && size <= ShortWordTable::kMaxWord) {
+        count_lists(listed.FlagsOf(word, size), words == 0);
       }
       size = sizeof word + 1;  // counted: do not look this token up again
     }

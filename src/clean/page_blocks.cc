@@ -7,7 +7,8 @@
 #include <array>
 #include <chrono>
 #include <string_view>
-#include <unordered_map>
+
+#include "clean/name_hints.h"
 
 namespace echoes {
 namespace {
@@ -105,76 +106,8 @@ TagClass ClassOf(myhtml_tag_id_t tag) {
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-bool IsAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-}
-
-// Words of a class or id attribute, lower-cased: "post-content sidebarLeft" gives
-// "post", "content", "sidebarleft".
-template <typename Visit>
-void ForEachNameWord(std::string_view value, Visit visit) {
-  std::array<char, 48> word;
-  size_t size = 0;
-  auto flush = [&] {
-    if (size > 0 && size <= word.size()) visit(std::string_view(word.data(), size));
-    size = 0;
-  };
-  for (char c : value) {
-    if (IsAlnum(c)) {
-      if (size < word.size()) word[size] = Lower(c);
-      ++size;
-    } else {
-      flush();
-    }
-  }
-  flush();
-}
-
 bool Contains(std::string_view word, std::string_view part) {
   return word.find(part) != std::string_view::npos;
-}
-
-// Name words that mark page furniture: whole words, or parts of longer ones. Not
-// "widget" (page builders such as Elementor and HubSpot wrap every block in one) nor
-// "hidden" (utility CSS hides things only at some screen sizes).
-// Strong words name furniture whatever else the name says ("post-comments" is
-// comments, not the post).
-constexpr std::string_view kStrongFurnitureWords[] = {
-    "advert",  "banner",     "cookie",      "cookies",    "footer",    "modal",   "popup",
-    "promo",   "related",    "share",       "social",     "sidebar",   "sponsor", "comments",
-    "comment", "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "signup",  "login"};
-constexpr std::string_view kStrongFurnitureParts[] = {
-    "advert", "breadcrumb", "comment",   "cookie",    "footer",   "newsletter", "sidebar",
-    "share",  "social",     "sponsor",   "subscribe", "related",  "recommend",  "promo",
-    "popup",  "signup",     "authorbio", "authorbox", "outbrain", "taboola"};
-// Weak words name furniture only where no content word stands beside them
-// ("content-nav-section" is content).
-constexpr std::string_view kWeakFurnitureWords[] = {
-    "ad",          "ads",     "bio",     "foot",     "menu",       "meta",
-    "nav",         "tags",    "toolbar", "masthead", "pagination", "trending",
-    "recommended", "popular", "skip",    "search",   "byline",     "author"};
-constexpr std::string_view kWeakFurnitureParts[] = {"navigation", "navbar"};
-constexpr std::string_view kContentWords[] = {"article", "content", "entry", "post", "story",
-                                              "body",    "text",    "main",  "blog"};
-constexpr std::string_view kContentParts[] = {"articlebody",  "articlecontent", "postcontent",
-                                              "entrycontent", "storybody",      "maincontent"};
-// The shortest entry of the parts lists: shorter words cannot contain one.
-constexpr size_t kShortestPart = 5;
-
-int NameHint(std::string_view value) {
-  int strong = 0, weak = 0, content = 0;
-  ForEachNameWord(value, [&](std::string_view word) {
-    for (std::string_view w : kStrongFurnitureWords) strong += word == w;
-    for (std::string_view w : kWeakFurnitureWords) weak += word == w;
-    for (std::string_view w : kContentWords) content += word == w;
-    if (word.size() <= kShortestPart) return;  // a part inside it would be all of it
-    for (std::string_view p : kStrongFurnitureParts) strong += Contains(word, p);
-    for (std::string_view p : kWeakFurnitureParts) weak += Contains(word, p);
-    for (std::string_view p : kContentParts) content += Contains(word, p);
-  });
-  if (strong > 0) return -2;
-  if (weak > 0) return content > 0 ? 0 : -1;
-  return content > 0 ? 1 : 0;
 }
 
 // The attributes the walk reads, found in one pass over the node's attributes.
@@ -225,21 +158,6 @@ bool IsHidden(const NodeAttributes& a) {
   }
   return Contains(compact, "display:none") || Contains(compact, "visibility:hidden");
 }
-
-// NameHint of class and id values, remembered per page: pages repeat a few class
-// strings on thousands of elements.
-class NameHints {
- public:
-  int Of(std::string_view value) {
-    if (value.empty()) return 0;
-    auto [it, added] = cache_.try_emplace(value, 0);
-    if (added) it->second = static_cast<int8_t>(NameHint(value));
-    return it->second;
-  }
-
- private:
-  std::unordered_map<std::string_view, int8_t> cache_;  // views into the parsed tree
-};
 
 // See PageElement::hint. Semantic tags and ARIA roles are weak evidence (an <aside>
 // may be a pull quote); strong class words and itemprop=articleBody are strong.
