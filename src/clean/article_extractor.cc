@@ -61,16 +61,17 @@ ArticleSelection SelectArticle(const PageBlocks& page) {
   if (n == 0 || page.blocks.empty()) return selection;
 
   // Prose and all words per element, hints aside: which negative hints to believe.
+  // Word counts are integers, summed exactly.
   std::vector<double> prose(n, 0.0), words(n, 0.0);
   double total_prose = 0;
   for (const PageBlock& b : page.blocks) {
     const double value = IsProse(b) ? b.words - b.link_words : 0.0;
     total_prose += value;
-    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
-      prose[static_cast<size_t>(e)] += value;
-      words[static_cast<size_t>(e)] += b.words;
-    }
+    prose[static_cast<size_t>(b.element)] += value;
+    words[static_cast<size_t>(b.element)] += b.words;
   }
+  SumOverSubtrees(page.elements, &prose);
+  SumOverSubtrees(page.elements, &words);
   std::vector<uint8_t> furniture(n, 0);  // the element or an ancestor is furniture
   for (size_t e = 0; e < n; ++e) {
     const PageElement& el = page.elements[e];
@@ -81,30 +82,30 @@ ArticleSelection SelectArticle(const PageBlocks& page) {
     furniture[e] = self || (el.parent >= 0 && furniture[static_cast<size_t>(el.parent)]);
   }
 
-  std::vector<double> good(n, 0.0), bad(n, 0.0);
+  // Furniture words, short-line words apart: every sum stays an exact integer.
+  std::vector<double> good(n, 0.0), bad(n, 0.0), short_lines(n, 0.0);
   for (const PageBlock& b : page.blocks) {
-    double g = 0, f = 0;
-    if (furniture[static_cast<size_t>(b.element)]) {
-      f = b.words;
+    const size_t e = static_cast<size_t>(b.element);
+    if (furniture[e]) {
+      bad[e] += b.words;
     } else if (b.kind == BlockKind::kHeading) {
-      f = b.link_words;
+      bad[e] += b.link_words;
     } else if (IsProse(b)) {
-      g = b.words - b.link_words;
-      f = b.link_words;
+      good[e] += b.words - b.link_words;
+      bad[e] += b.link_words;
     } else if (LinkDensity(b) > kLinkListDensity) {
-      f = b.words;
+      bad[e] += b.words;
     } else {
-      f = kShortLineWeight * b.words;
-    }
-    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
-      good[static_cast<size_t>(e)] += g;
-      bad[static_cast<size_t>(e)] += f;
+      short_lines[e] += b.words;
     }
   }
+  SumOverSubtrees(page.elements, &good);
+  SumOverSubtrees(page.elements, &bad);
+  SumOverSubtrees(page.elements, &short_lines);
   double best = -1e300;
   for (size_t e = 0; e < n; ++e) {
     if (furniture[e]) continue;
-    double score = good[e] - bad[e];
+    double score = good[e] - (bad[e] + kShortLineWeight * short_lines[e]);
     if (page.elements[e].hint > 0) score += kHintBonus * good[e];
     if (score > best) {
       best = score;

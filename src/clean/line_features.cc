@@ -250,34 +250,39 @@ BlockRange BlockFeaturesOf(const PageBlocks& page, int32_t container,
   out->assign(n, BlockFeatures{});
   // Where each block sits: inside the container or not, and whether an element hinted
   // as furniture (or as content) lies on its path.
+  // Hints count only below the container (or anywhere, outside it). Elements are in
+  // preorder, so one pass sets each from its parent.
+  const size_t elements = page.elements.size();
+  std::vector<uint8_t> element_inside(elements, 0), element_furniture(elements, 0),
+      element_content(elements, 0);
+  for (size_t e = 0; e < elements; ++e) {
+    const PageElement& el = page.elements[e];
+    const bool top = el.parent < 0 || el.parent == container;
+    const size_t up = top ? 0 : static_cast<size_t>(el.parent);
+    element_inside[e] = static_cast<int32_t>(e) == container ||
+                        (el.parent >= 0 && element_inside[static_cast<size_t>(el.parent)]);
+    if (static_cast<int32_t>(e) == container) continue;  // its own hint is not counted
+    element_furniture[e] = el.hint < 0 || (!top && element_furniture[up]);
+    element_content[e] = el.hint > 0 || (!top && element_content[up]);
+  }
   std::vector<uint8_t> inside(n, 0), furniture(n, 0), content(n, 0);
   std::vector<uint32_t> inside_index;
   for (size_t i = 0; i < n; ++i) {
-    bool in = false, f = false, c = false;
-    for (int32_t e = page.blocks[i].element; e >= 0;
-         e = page.elements[static_cast<size_t>(e)].parent) {
-      if (e == container) in = true;
-      const int8_t hint = page.elements[static_cast<size_t>(e)].hint;
-      if (!in) {  // only hints below the container (or anywhere, outside it)
-        f = f || hint < 0;
-        c = c || hint > 0;
-      }
-    }
-    inside[i] = in;
-    furniture[i] = f;
-    content[i] = c;
-    if (in) inside_index.push_back(static_cast<uint32_t>(i));
+    const size_t e = static_cast<size_t>(page.blocks[i].element);
+    inside[i] = element_inside[e];
+    furniture[i] = element_furniture[e];
+    content[i] = element_content[e];
+    if (inside[i]) inside_index.push_back(static_cast<uint32_t>(i));
   }
   // Words and linked words under each element: a short list item reads differently
-  // in a list of links than in a list of plain phrases.
-  std::vector<float> element_words(page.elements.size(), 0.f),
-      element_links(page.elements.size(), 0.f);
+  // in a list of links than in a list of plain phrases. Integer counts, summed exactly.
+  std::vector<float> element_words(elements, 0.f), element_links(elements, 0.f);
   for (const PageBlock& b : page.blocks) {
-    for (int32_t e = b.element; e >= 0; e = page.elements[static_cast<size_t>(e)].parent) {
-      element_words[static_cast<size_t>(e)] += static_cast<float>(b.words);
-      element_links[static_cast<size_t>(e)] += static_cast<float>(b.link_words);
-    }
+    element_words[static_cast<size_t>(b.element)] += static_cast<float>(b.words);
+    element_links[static_cast<size_t>(b.element)] += static_cast<float>(b.link_words);
   }
+  SumOverSubtrees(page.elements, &element_words);
+  SumOverSubtrees(page.elements, &element_links);
   const auto density = [](float links, float words) { return words > 0 ? links / words : 1.f; };
   // How many blocks of the page say the same (a "Subscribe" box shown twice, a
   // product name on every card): text that repeats is interface, not the article.

@@ -44,11 +44,24 @@ struct PageBlock {
 };
 
 struct PageBlocks {
+  // In preorder: an element's parent comes before it, and its subtree is the run of
+  // elements after it down to the next one at its depth or above.
   std::vector<PageElement> elements;
   std::vector<PageBlock> blocks;
   size_t nodes_visited = 0;
   bool capped = false;  // the walk stopped at ParseLimits::max_nodes
 };
+
+// Turns per-element values (of the blocks directly inside each element) into values
+// over each element's whole subtree, in one pass from the last element to the first:
+// O(elements) where walking every block's ancestors is O(blocks x depth).
+template <typename T>
+void SumOverSubtrees(const std::vector<PageElement>& elements, std::vector<T>* values) {
+  for (size_t e = elements.size(); e-- > 1;) {
+    const int32_t parent = elements[e].parent;
+    if (parent >= 0) (*values)[static_cast<size_t>(parent)] += (*values)[e];
+  }
+}
 
 // Walks the tree under `body` (skipping scripts, styles, forms' controls, hidden
 // elements), collecting blocks in reading order.
