@@ -8,6 +8,10 @@
 #include <chrono>
 #include <string_view>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "clean/name_hints.h"
 
 namespace echoes {
@@ -239,6 +243,32 @@ inline bool IsSeparator(std::string_view text, size_t i, bool preformatted) {
   return preformatted ? (c == ' ' || c == '\t' || c == '\n' || c == '\r') : IsSpace(c);
 }
 
+// The end of the run of word bytes starting at text[i]: the next separator, or the
+// end of the text. Sixteen bytes at a time where SSE2 is there: scanning text was half
+// of CollectBlocks' own time, byte by byte.
+size_t WordRunEnd(std::string_view text, size_t i, bool preformatted) {
+  const size_t n = text.size();
+#ifdef __SSE2__
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // Bytes that may separate: unsigned <= ' ', or C2.
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v);
+    const __m128i c2 = _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2)));
+    unsigned maybe = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, c2)));
+    for (; maybe != 0; maybe &= maybe - 1) {
+      const size_t at = i + static_cast<size_t>(__builtin_ctz(maybe));
+      if (IsSeparator(text, at, preformatted)) return at;
+    }
+    i += 16;
+  }
+#endif
+  while (i < n && (!kMaybeSeparator[static_cast<unsigned char>(text[i])] ||
+                   !IsSeparator(text, i, preformatted))) {
+    ++i;
+  }
+  return i;
+}
+
 // Builds blocks as the walk goes.
 class BlockBuilder {
  public:
@@ -249,11 +279,7 @@ class BlockBuilder {
     size_t i = 0;
     while (i < n) {
       // A run of word bytes is appended in one go: the common case by far.
-      size_t end = i;
-      while (end < n && (!kMaybeSeparator[static_cast<unsigned char>(text[end])] ||
-                         !IsSeparator(text, end, preformatted))) {
-        ++end;
-      }
+      const size_t end = WordRunEnd(text, i, preformatted);
       if (end > i) {
         // Text nodes that abut ("foo<b>bar</b>") continue the same word.
         if (pending_space_) {
