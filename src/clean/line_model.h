@@ -38,8 +38,10 @@ struct LinearModel {
 constexpr int kTreeDepth = 3;
 struct Tree {
   int16_t feature[(1 << kTreeDepth) - 1];
-  double cut[(1 << kTreeDepth) - 1];  // double: the trainer's cuts lie between floats
-  float leaf[1 << kTreeDepth];        // added to the log-odds
+  // The largest float not above the trainer's (double) cut: for float features,
+  // x > cut in floats exactly when x > the trainer's cut.
+  float cut[(1 << kTreeDepth) - 1];
+  float leaf[1 << kTreeDepth];  // added to the log-odds
 };
 
 struct TreeModel {
@@ -55,7 +57,7 @@ struct TreeModel {
       const Tree& tree = trees[t];
       int i = 0;
       for (int depth = 0; depth < kTreeDepth; ++depth) {
-        i = 2 * i + 1 + (static_cast<double>(x[tree.feature[i]]) > tree.cut[i]);
+        i = 2 * i + 1 + (x[tree.feature[i]] > tree.cut[i]);
       }
       z += tree.leaf[i - ((1 << kTreeDepth) - 1)];
     }

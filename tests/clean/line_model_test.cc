@@ -5,18 +5,19 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 namespace echoes {
 namespace {
 
-constexpr double kAlways = 1e308;
+constexpr float kAlways = std::numeric_limits<float>::max();
 
 // One tree of depth 3: feature 0 <= 0.5 goes left to a leaf reached early (padded:
 // cuts at +infinity, the same value in all four leaves below), else right to splits on
 // feature 1 at 2.0, then feature 2 at -1.0 or at 1.0.
 constexpr Tree kTrees[] = {
     {{0, 0, 1, 0, 0, 2, 2},
-     {0.5, kAlways, 2.0, kAlways, kAlways, -1.0, 1.0},
+     {0.5f, kAlways, 2.0f, kAlways, kAlways, -1.0f, 1.0f},
      {-1.f, -1.f, -1.f, -1.f, 0.25f, 0.5f, 0.75f, 1.f}},
 };
 constexpr TreeModel kModel = {0.f, kTrees, 1, 3, 0.5f};
