@@ -121,6 +121,19 @@ std::vector<WrittenDay> FindWrittenDays(std::string_view text, size_t limit) {
         continue;
       }
     }
+    // 2025.12.17 and 2025/12/17: a year first is always followed by month, then day,
+    // each of two digits (so that version numbers such as 2021.1.3 are not dates).
+    if (k + 2 < words.size() && w.size() == 4 && YearNumber(w) && words[k + 1].size() == 2 &&
+        words[k + 2].size() == 2 && AllDigits(words[k + 1]) && AllDigits(words[k + 2])) {
+      const char sep = JoinedBy(text, w, words[k + 1]);
+      const int month = DayNumber(words[k + 1]), day = DayNumber(words[k + 2]);
+      if ((sep == '.' || sep == '/') && JoinedBy(text, words[k + 1], words[k + 2]) == sep &&
+          month >= 1 && month <= 12 && day > 0) {
+        if (add(Format(YearNumber(w), month, day), w)) return found;
+        k += 2;
+        continue;
+      }
+    }
     // 12.12.2025 (day first) and 3/4/2025 (month first unless the first number
     // cannot be a month): numbers joined by one separator, the year last.
     if (k + 2 < words.size() && YearNumber(words[k + 2])) {

@@ -22,6 +22,7 @@ struct WrittenDay {
 //   9 July 2025 · 9th of July, 2025
 //   2025-07-09 (also as the start of a timestamp)
 //   12.12.2025 (day first) · 3/4/2025 (month first, unless the first number is > 12)
+//   2025.12.17 · 2025/12/17 (year, month, day)
 // Years 1900-2100; impossible days (February 30th) are skipped.
 std::vector<WrittenDay> FindWrittenDays(std::string_view text, size_t limit);
 

@@ -28,6 +28,11 @@ TEST(WrittenDateTest, NumericDatesDayFirstWithDotsMonthFirstWithSlashes) {
   EXPECT_EQ(FindDayInText("3/4/2025"), "2025-03-04");
   EXPECT_EQ(FindDayInText("Posted on the 15/12/2025 at 19:00"), "2025-12-15");  // 15 is no month
   EXPECT_EQ(FindDayInText("12/31/2024"), "2024-12-31");
+  EXPECT_EQ(FindDayInText("Essay - Published: 2025.12.17 | AI"), "2025-12-17");  // year first
+  EXPECT_EQ(FindDayInText("2024/03/09"), "2024-03-09");
+  EXPECT_EQ(FindDayInText("2024/13/09"), "");   // no 13th month
+  EXPECT_EQ(FindDayInText("2024.03/09"), "");   // mixed separators
+  EXPECT_EQ(FindDayInText("PyCharm 2021.1.3"), "");  // a version
   // Not dates: impossible days and months, spaced numbers, a year with a count.
   EXPECT_EQ(FindDayInText("13/13/2025"), "");
   EXPECT_EQ(FindDayInText("3 / 4 / 2025"), "");
