@@ -117,7 +117,8 @@ bool Contains(std::string_view word, std::string_view part) {
 // The attributes the walk reads, found in one pass over the node's attributes.
 struct NodeAttributes {
   std::string_view class_name, id, role, itemprop, style;
-  bool hidden = false;  // the `hidden` attribute, or aria-hidden="true"
+  bool hidden = false;       // the `hidden` attribute
+  bool aria_hidden = false;  // aria-hidden="true"
   bool href = false;
 };
 
@@ -145,7 +146,7 @@ NodeAttributes ReadAttributes(myhtml_tree_node_t* node) {
     } else if (key == "hidden") {
       a.hidden = true;
     } else if (key == "aria-hidden") {
-      a.hidden = a.hidden || value == "true";
+      a.aria_hidden = value == "true";
     } else if (key == "href") {
       a.href = true;
     }
@@ -153,8 +154,16 @@ NodeAttributes ReadAttributes(myhtml_tree_node_t* node) {
   return a;
 }
 
+// React's streaming renderer sends each finished part of a page as
+// <div hidden id="S:3">, which a script moves into place on arrival: the reader sees
+// it, so it is not hidden text.
+bool IsStreamedSegment(std::string_view id) {
+  return id.size() > 2 && id[0] == 'S' && id[1] == ':' &&
+         std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool IsHidden(const NodeAttributes& a) {
-  if (a.hidden) return true;
+  if (a.aria_hidden || (a.hidden && !IsStreamedSegment(a.id))) return true;
   if (a.style.empty()) return false;
   std::string compact;
   for (char c : a.style) {

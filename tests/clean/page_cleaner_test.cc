@@ -64,6 +64,32 @@ TEST(PageCleanerTest, KeepsTheArticleAndDropsTheFurniture) {
   EXPECT_EQ(page.charset, "UTF-8");
 }
 
+// React's streaming renderer sends the article as <div hidden id="S:0"> and a script
+// moves it into place: it is shown, while other hidden elements are not.
+TEST(PageCleanerTest, StreamedSegmentsAreShownOtherHiddenTextIsNot) {
+  const std::string page_html =
+      "<!doctype html><html><head><title>Harbour crane collapses in storm</title></head>"
+      "<body><div id=\"root\"><header><a href=\"/\">Home</a></header>"
+      "<template id=\"B:0\"></template><p>Loading…</p></div>"
+      "<div hidden id=\"S:0\"><article><h1>Harbour crane collapses in storm</h1>"
+      "<p>A container crane at the north quay collapsed on Sunday night as gusts of more "
+      "than ninety miles an hour swept the coast, the port authority said.</p>"
+      "<p>No one was hurt, but the quay will stay closed while engineers check the "
+      "other cranes, which were built in the same yard in the 1990s.</p></article></div>"
+      "<div hidden id=\"S:menu\"><p>This hidden panel lists every section of the site "
+      "and is never shown to readers of the article.</p></div>"
+      "<div hidden><p>Another hidden block of text that the page never shows to anyone "
+      "who reads it.</p></div></body></html>";
+  PageCleaner cleaner;
+  CleanedPage page;
+  ASSERT_TRUE(cleaner.CleanHtml(page_html, "", &page).ok());
+  EXPECT_NE(page.text.find("A container crane at the north quay"), std::string::npos) << page.text;
+  EXPECT_NE(page.text.find("No one was hurt"), std::string::npos) << page.text;
+  EXPECT_EQ(page.text.find("hidden panel"), std::string::npos) << page.text;
+  EXPECT_EQ(page.text.find("Another hidden block"), std::string::npos) << page.text;
+  EXPECT_EQ(page.title, "Harbour crane collapses in storm");
+}
+
 TEST(PageCleanerTest, DeclaredMetadataFillsWhatThePageDoesNotShow) {
   const std::string json_ld =
       "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
