@@ -188,6 +188,25 @@ ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& 
   }
   if (header.date.empty()) header.date = updated;
   if (header.date.empty()) header.date = metadata.modified;
+  // Pages that declare nothing may still say "Updated March 13, 2024" further down
+  // the article, past a table of contents or a product list: a labelled date anywhere
+  // in it is the page's date.
+  if (header.date.empty() && last_kept >= 0) {
+    std::string labelled_update;
+    for (int i = first_kept; i <= last_kept && header.date.empty(); ++i) {
+      const std::string& text = page.blocks[static_cast<size_t>(i)].text;
+      for (WrittenDay& shown : FindWrittenDays(text, 4)) {
+        if (IsLabelledAsPublication(text, shown.offset)) {
+          header.date = std::move(shown.day);
+          break;
+        }
+        if (labelled_update.empty() && IsLabelledAsUpdate(text, shown.offset)) {
+          labelled_update = std::move(shown.day);
+        }
+      }
+    }
+    if (header.date.empty()) header.date = std::move(labelled_update);
+  }
   return header;
 }
 

@@ -131,6 +131,21 @@ TEST(PageCleanerTest, ThePublicationDateNotTheUpdate) {
   html.replace(html.find("</article>"), 0, "<p class=\"meta\">Posted on the 15/03/2024 by A. Writer</p>");
   ASSERT_TRUE(cleaner.CleanHtml(html, "", &page).ok());
   EXPECT_EQ(page.date, "2024-03-15");
+  // Nothing declared and no date near the headline, but an "Updated" line deep in the
+  // article, after a long list: that line; an unlabelled date there is not taken.
+  html = NewsPage();
+  html.replace(html.find(byline), byline.size(), "");
+  std::string long_list = "<ol>";
+  for (int i = 0; i < 20; ++i) {
+    long_list += "<li>Crane number " + std::to_string(i) + " was inspected and passed</li>";
+  }
+  long_list += "</ol><p>Figures from 2 May 2019 show more of the same.</p>";
+  html.replace(html.find("<h2>What happens next</h2>"), 0, long_list);
+  ASSERT_TRUE(cleaner.CleanHtml(html, "", &page).ok());
+  EXPECT_EQ(page.date, "") << "an unlabelled date far from the headline";
+  html.replace(html.find("<h2>What happens next</h2>"), 0, "<p>Updated March 13, 2024</p>");
+  ASSERT_TRUE(cleaner.CleanHtml(html, "", &page).ok());
+  EXPECT_EQ(page.date, "2024-03-13");
 }
 
 // A blog post page: `h1` and `h2` as given, declared titles in `head`.
