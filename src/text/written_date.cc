@@ -94,6 +94,10 @@ std::string FindDayInText(std::string_view text) {
 
 std::vector<WrittenDay> FindWrittenDays(std::string_view text, size_t limit) {
   std::vector<WrittenDay> found;
+  // Every form holds a four-digit year: most lines of a page have no digit at all.
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return found;
+  }
   // Words of letters, digits and hyphens; punctuation (",", ".") separates them.
   std::vector<std::string_view> words;
   for (size_t i = 0; i < text.size();) {
