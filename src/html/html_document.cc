@@ -31,12 +31,20 @@ Status HtmlParser::Parse(std::string_view html, myencoding_t encoding, const Par
   return Status::Ok();
 }
 
+// The tokenizer lower-cases attribute names, so keys compare as bytes; a loop of
+// our own over the (few) attributes beats myhtml_attribute_by_key's case-folding
+// compare, and the metadata walk asks every element of a page.
 std::string_view AttributeOf(myhtml_tree_node_t* node, std::string_view key) {
-  myhtml_tree_attr_t* attr = myhtml_attribute_by_key(node, key.data(), key.size());
-  if (attr == nullptr) return {};
-  size_t length = 0;
-  const char* value = myhtml_attribute_value(attr, &length);
-  return value == nullptr ? std::string_view() : std::string_view(value, length);
+  for (myhtml_tree_attr_t* attr = myhtml_node_attribute_first(node); attr != nullptr;
+       attr = myhtml_attribute_next(attr)) {
+    size_t key_size = 0;
+    const char* key_data = myhtml_attribute_key(attr, &key_size);
+    if (key_data == nullptr || std::string_view(key_data, key_size) != key) continue;
+    size_t length = 0;
+    const char* value = myhtml_attribute_value(attr, &length);
+    return value == nullptr ? std::string_view() : std::string_view(value, length);
+  }
+  return {};
 }
 
 std::string_view TextOf(myhtml_tree_node_t* node) {

@@ -105,6 +105,21 @@ TEST(PageCleanerTest, DeclaredMetadataFillsWhatThePageDoesNotShow) {
   EXPECT_EQ(page.date, "2024-03-04");  // the day as written, not moved to UTC
 }
 
+// Attribute names are matched whatever their case (the parser lower-cases them).
+TEST(PageCleanerTest, UpperCaseMetadataAttributes) {
+  const std::string html =
+      "<HTML><HEAD><META PROPERTY=\"og:title\" CONTENT=\"Harbour crane collapses\">"
+      "<META NAME=\"article:published_time\" CONTENT=\"2024-05-06T10:00:00Z\"></HEAD>"
+      "<BODY><P>A container crane at the north quay collapsed on Sunday night as gusts of "
+      "more than ninety miles an hour swept the coast, the port authority said.</P>"
+      "</BODY></HTML>";
+  PageCleaner cleaner;
+  CleanedPage page;
+  ASSERT_TRUE(cleaner.CleanHtml(html, "", &page).ok());
+  EXPECT_EQ(page.title, "Harbour crane collapses");
+  EXPECT_EQ(page.date, "2024-05-06");
+}
+
 TEST(PageCleanerTest, ThePublicationDateNotTheUpdate) {
   const std::string byline = "<p class=\"byline\">By A. Writer, March 3, 2024</p>";
   PageCleaner cleaner;
