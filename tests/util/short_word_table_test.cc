@@ -50,5 +50,13 @@ TEST(ShortWordTableTest, ManyWordsInASmallTable) {
   EXPECT_EQ(table.FlagsOf("30w"), 0);
 }
 
+TEST(ShortWordTableTest, GrowsWhenWordsOutnumberItsSlots) {
+  ShortWordTable table(16);
+  const auto word = [](int i) { return "word" + std::to_string(i * 7919); };
+  for (int i = 0; i < 500; ++i) table.Add(word(i), static_cast<uint8_t>(1 + i % 255));
+  for (int i = 0; i < 500; ++i) EXPECT_EQ(table.FlagsOf(word(i)), 1 + i % 255) << i;
+  for (int i = 500; i < 600; ++i) EXPECT_EQ(table.FlagsOf(word(i)), 0) << i;
+}
+
 }  // namespace
 }  // namespace echoes
