@@ -79,9 +79,9 @@ TEST(WcxbRegressionTest, HundredPageSubsetKeepsItsF1) {
   ASSERT_EQ(pages, 100);
   const double mean = sum / pages;
   std::printf("WCXB 100-page subset: mean F1 %.3f\n", mean);
-  // Measured 0.902 on this subset when the guard was set (0.92-0.94 on each half of
-  // the whole set); three points lower is a regression, not noise.
-  EXPECT_GE(mean, 0.87);
+  // Measured 0.931 on this subset when the guard was last raised (0.945-0.953 on each
+  // half of the whole set); three points lower is a regression, not noise.
+  EXPECT_GE(mean, 0.90);
 }
 
 }  // namespace
