@@ -15,7 +15,10 @@ work=${ECHOES_FUZZ_DIR:-/tmp/echoes-fuzz}
 mkdir -p "$work/html" "$work/warc" bench/logs
 pages=${ECHOES_SHARED_DATA:-../shared/data}/wcxb-articles/html
 if [ -d "$pages" ] && [ "$(ls "$work/html" | wc -l)" -lt 20 ]; then
-  for f in $(ls "$pages" | head -40); do zcat "$pages/$f" | head -c 60000 >"$work/html/${f%.gz}"; done
+  # head closes the pipe early, so zcat's SIGPIPE is expected, not a failure.
+  for f in $(ls "$pages" | head -40); do
+    { zcat "$pages/$f" || true; } | head -c 60000 >"$work/html/${f%.gz}"
+  done
 fi
 printf '<html><body><article><p>Seed page with <b>bold</b> text.</p></article></body></html>' >"$work/html/seed.html"
 body='HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>hello</p>'
