@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstring>
+#include <iterator>
 
 #include "util/short_word_table.h"
 
@@ -43,6 +44,11 @@ constexpr size_t kShortestPart = 5;
 constexpr size_t kMaxNameWord = 48;
 
 enum NameFlag : uint8_t { kStrong = 1, kWeak = 2, kContent = 4 };
+
+// Each bucket of NameVocabulary marks its parts in one 32-bit mask.
+static_assert(std::size(kStrongFurnitureParts) + std::size(kWeakFurnitureParts) +
+                  std::size(kContentParts) <= 32,
+              "more listed parts than a bucket mask has bits");
 
 class NameVocabulary {
  public:
