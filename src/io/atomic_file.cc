@@ -3,21 +3,24 @@
 #include "io/atomic_file.h"
 
 #include <fcntl.h>
-#include <sys/sendfile.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 
 namespace echoes {
 namespace {
 constexpr size_t kBufferBytes = 1 << 20;
-// Ranges from this size on are copied by sendfile. Measured on tmpfs: 16 KB ranges
-// copied one by one cost the same as one whole-file copy (0.45 s per GB), while
-// pread into the buffer and write cost two copies (1.4 s per GB).
-constexpr uint64_t kCopyInKernelBytes = 4 << 10;
+// Kept records are copied from their input in blocks of this size: one pread and one
+// writev per block. Measured on ext4 for 1.1 GB in 57k ranges: 0.20-0.27 s, against
+// 0.43-0.62 s for one sendfile per range (each sets up a kernel pipe) and 0.30-0.38 s
+// for one pread per range into the write buffer.
+constexpr uint64_t kBlockBytes = 8 << 20;
+constexpr size_t kMaxRangesPerWrite = IOV_MAX;
 }  // namespace
 
 AtomicFile::~AtomicFile() {
@@ -38,12 +41,19 @@ Status AtomicFile::Open(const std::string& dir, const std::string& name) {
 
 Status AtomicFile::Append(std::string_view bytes) {
   if (!error_.ok()) return error_;
+  if (!ranges_.empty()) error_ = FlushRanges();
+  if (!error_.ok()) return error_;
   buffer_.append(bytes);
-  if (buffer_.size() >= kBufferBytes) error_ = Flush();
+  if (buffer_.size() >= kBufferBytes) error_ = FlushBuffer();
   return error_;
 }
 
 Status AtomicFile::Flush() {
+  Status status = FlushRanges();
+  return status.ok() ? FlushBuffer() : status;
+}
+
+Status AtomicFile::FlushBuffer() {
   size_t done = 0;
   while (done < buffer_.size()) {
     ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
@@ -57,52 +67,74 @@ Status AtomicFile::Flush() {
   return Status::Ok();
 }
 
-Status AtomicFile::ReadIntoBuffer(int in_fd, uint64_t offset, uint64_t size,
-                                  const std::string& in_name) {
-  const size_t old = buffer_.size();
-  buffer_.resize(old + size);
-  size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::pread(in_fd, buffer_.data() + old + done, size - done,
-                              static_cast<off_t>(offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      buffer_.resize(old);
-      return Status::Internal(in_name + ": changed while echoes was reading it");
+Status AtomicFile::FlushRanges() {
+  iovec* next = ranges_.data();
+  size_t left = ranges_.size();
+  while (left > 0) {
+    const ssize_t n = ::writev(fd_, next, static_cast<int>(std::min(left, kMaxRangesPerWrite)));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(temp_path_ + ": write failed: " + std::strerror(errno));
     }
-    done += static_cast<size_t>(n);
+    // A short write ends anywhere: skip the ranges it finished, trim the one it cut.
+    size_t written = static_cast<size_t>(n);
+    while (left > 0 && written >= next->iov_len) {
+      written -= next->iov_len;
+      ++next;
+      --left;
+    }
+    if (left > 0) {
+      next->iov_base = static_cast<char*>(next->iov_base) + written;
+      next->iov_len -= written;
+    }
   }
-  return buffer_.size() >= kBufferBytes ? Flush() : Status::Ok();
+  ranges_.clear();
+  block_fd_ = -1;  // a block is reused only by the ranges that directly follow it
+  return Status::Ok();
+}
+
+Status AtomicFile::ReadBlock(int in_fd, uint64_t offset, uint64_t size,
+                             const std::string& in_name) {
+  const uint64_t want = std::max(kBlockBytes, size);
+  if (want > block_capacity_) {
+    block_.reset(new char[want]);  // not zeroed: pread fills what is used
+    block_capacity_ = want;
+  }
+  block_fd_ = -1;
+  block_size_ = 0;
+  while (block_size_ < want) {
+    const ssize_t n = ::pread(in_fd, block_.get() + block_size_, want - block_size_,
+                              static_cast<off_t>(offset + block_size_));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::IoError(in_name + ": read failed: " + std::strerror(errno));
+    if (n == 0) break;  // the end of the input
+    block_size_ += static_cast<uint64_t>(n);
+  }
+  if (block_size_ < size) {
+    block_size_ = 0;
+    return Status::Internal(in_name + ": changed while echoes was reading it");
+  }
+  block_fd_ = in_fd;
+  block_begin_ = offset;
+  return Status::Ok();
 }
 
 Status AtomicFile::AppendFileRange(int in_fd, uint64_t offset, uint64_t size,
                                    const std::string& in_name) {
   if (!error_.ok()) return error_;
-  // A small range is cheaper through the buffer than with a flush and a syscall pair.
-  if (size < kCopyInKernelBytes) return error_ = ReadIntoBuffer(in_fd, offset, size, in_name);
-  error_ = Flush();
-  if (!error_.ok()) return error_;
-  // The bytes stay in the kernel: sendfile(2) copies page cache to page cache, also
-  // across file systems (copy_file_range(2) refuses that). Where it is not supported,
-  // fall back to pread + write through the buffer.
-  off_t in_offset = static_cast<off_t>(offset);
-  uint64_t left = size;
-  while (left > 0) {
-    const ssize_t n = ::sendfile(fd_, in_fd, &in_offset, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP)) break;
-    if (n < 0) {
-      return error_ = Status::IoError(temp_path_ + ": copy failed: " + std::strerror(errno));
-    }
-    if (n == 0) return error_ = Status::Internal(in_name + ": changed while echoes was reading it");
-    left -= static_cast<uint64_t>(n);
+  if (size == 0) return error_;
+  const bool in_block = in_fd == block_fd_ && offset >= block_begin_ &&
+                        offset + size <= block_begin_ + block_size_;
+  if (!in_block) {
+    // The pending ranges point into the block about to be replaced.
+    error_ = Flush();
+    if (error_.ok()) error_ = ReadBlock(in_fd, offset, size, in_name);
+    if (!error_.ok()) return error_;
+  } else if (!buffer_.empty()) {
+    error_ = FlushBuffer();  // keeps the order of what was appended
+    if (!error_.ok()) return error_;
   }
-  while (left > 0 && error_.ok()) {
-    const uint64_t chunk = std::min<uint64_t>(left, kBufferBytes);
-    error_ = ReadIntoBuffer(in_fd, static_cast<uint64_t>(in_offset), chunk, in_name);
-    in_offset += static_cast<off_t>(chunk);
-    left -= chunk;
-  }
+  ranges_.push_back({block_.get() + (offset - block_begin_), size});
   return error_;
 }
 

@@ -3,9 +3,13 @@
 #ifndef ECHOES_IO_ATOMIC_FILE_H_
 #define ECHOES_IO_ATOMIC_FILE_H_
 
+#include <sys/uio.h>
+
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "echoes/status.h"
 
@@ -27,22 +31,37 @@ class AtomicFile {
   Status Open(const std::string& dir, const std::string& name);
   // Appends bytes. Errors (kIoError) are sticky and also returned by Commit().
   Status Append(std::string_view bytes);
-  // Appends `size` bytes of the open file `in_fd` from `offset`, copied in the kernel
-  // (sendfile) where the system allows it. `in_name` names the input in
-  // messages. Errors: kIoError; kInternal if the input is shorter than that now.
+  // Appends `size` bytes of the open file `in_fd` from `offset`. Ranges met in rising
+  // order are read in large blocks and written with one gathered write per block, so
+  // many small ranges cost few system calls; `in_fd` must not be closed or reused for
+  // another file until the next call of any other method. `in_name` names the input
+  // in messages.
+  // Errors: kIoError; kInternal if the input is shorter than that now.
   Status AppendFileRange(int in_fd, uint64_t offset, uint64_t size, const std::string& in_name);
   // Flushes, closes and renames into place. Errors: kIoError.
   Status Commit();
 
  private:
+  // Writes whatever is pending: the gathered ranges, then the buffer (only one of the
+  // two is ever non-empty).
   Status Flush();
-  // Appends `size` bytes of `in_fd` from `offset` to the buffer (flushing if full).
-  Status ReadIntoBuffer(int in_fd, uint64_t offset, uint64_t size, const std::string& in_name);
+  Status FlushBuffer();
+  Status FlushRanges();
+  // Reads at least `size` bytes of `in_fd` from `offset` into the block.
+  Status ReadBlock(int in_fd, uint64_t offset, uint64_t size, const std::string& in_name);
 
   int fd_ = -1;
   std::string temp_path_;
   std::string final_path_;
   std::string buffer_;
+  // A block of an input, [block_begin_, block_begin_ + block_size_) of block_fd_, and the
+  // ranges of it still to be written.
+  std::unique_ptr<char[]> block_;
+  uint64_t block_capacity_ = 0;
+  int block_fd_ = -1;
+  uint64_t block_begin_ = 0;
+  uint64_t block_size_ = 0;
+  std::vector<iovec> ranges_;
   Status error_;
 };
 

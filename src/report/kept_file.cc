@@ -61,8 +61,8 @@ class InputFiles {
 
 // Every input is an uncompressed file: kept records are copied from the offsets the
 // first pass noted. Adjacent kept JSONL records (one newline apart in their file) go
-// out in one kernel-side copy, newlines included, so most of the output never passes
-// through user space.
+// out as one range, newlines included; AtomicFile reads the ranges in large blocks and
+// writes each block's ranges with one gathered write.
 Status WriteKeptByOffset(AtomicFile* file, const std::vector<InputSource>& sources,
                          const DedupOptions& options, const DocumentTable& table,
                          const Clustering& clustering) {
