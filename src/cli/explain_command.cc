@@ -253,13 +253,18 @@ int ExplainCommand(int argc, char** argv) {
                      : (a_first ? " (B sits inside A)" : " (A sits inside B)"));
   }
   const char* relation = evidence.rewrite ? "rewrite" : "none";
+  // A summary's pairs say how much of a sentence's words a run holds, not how alike
+  // two sentences are.
+  const char* pair_measure = evidence.summary ? "words found" : "similarity";
 
   if (json) {
     std::string out = "{\"a\":";
     AppendJsonString(&out, sides[0].name);
     out += ",\"b\":";
     AppendJsonString(&out, sides[1].name);
-    out += ",\"relation\":\"" + std::string(relation) + "\",\"score\":";
+    out += ",\"relation\":\"" + std::string(relation) + "\",\"summary\":";
+    out += evidence.summary ? "true" : "false";
+    out += ",\"score\":";
     AppendJsonScore(&out, evidence.score);
     out += ",\"coverage_a\":";
     AppendJsonScore(&out, evidence.coverage_a);
@@ -330,8 +335,8 @@ int ExplainCommand(int argc, char** argv) {
                                 (p.a_last != p.a_first ? "-" + std::to_string(p.a_last + 1) : "");
     const std::string label_b = "B" + std::to_string(p.b_first + 1) +
                                 (p.b_last != p.b_first ? "-" + std::to_string(p.b_last + 1) : "");
-    std::printf("%s  %s %s  similarity %.2f%s\n", Pad(label_a, column).c_str(), "|",
-                label_b.c_str(), p.similarity,
+    std::printf("%s  %s %s  %s %.2f%s\n", Pad(label_a, column).c_str(), "|",
+                label_b.c_str(), pair_measure, p.similarity,
                 p.quotation ? "  (shared quotation: not counted)"
                 : p.slight  ? "  (weighs next to nothing: not counted)"
                             : "");
@@ -343,10 +348,12 @@ int ExplainCommand(int argc, char** argv) {
     std::printf("\n");
   }
   std::printf(
-      "relation: %s; score %.2f (aligned share of the shorter text); %zu aligned pairs, %zu of "
+      "relation: %s%s; score %.2f (%s); %zu aligned pairs, %zu of "
       "them shared quotations; coverage A %.2f, B %.2f; names shared %.2f (needs %.2f), figures "
       "shared %.2f (needs %.2f); direction: %s; %.1f ms\n",
-      relation, evidence.score, evidence.pairs.size(), evidence.quotation_pairs,
+      relation, evidence.summary ? " (a summary)" : "", evidence.score,
+      evidence.summary ? "share of the shorter text's words found in order"
+                       : "aligned share of the shorter text", evidence.pairs.size(), evidence.quotation_pairs,
       evidence.coverage_a, evidence.coverage_b, evidence.name_overlap, align.min_name_overlap,
       evidence.figure_overlap, align.min_figure_overlap, direction.c_str(), milliseconds);
   return 0;

@@ -260,6 +260,7 @@ Result<RewriteEdges> FindRewriteEdges(const DocumentTable& table, const Clusteri
       text.coverage_b = static_cast<float>(evidence.coverage_b);
       text.name_overlap = static_cast<float>(evidence.name_overlap);
       text.figure_overlap = static_cast<float>(evidence.figure_overlap);
+      text.summary = evidence.summary;
       text.direction = GuessDirection(DatesOrder(table.docs[c.a], table.docs[c.b]), evidence);
       for (const AlignedPair& p : evidence.pairs) {
         RewriteEvidenceText::Pair pair;

@@ -36,6 +36,7 @@ struct RewriteEvidenceText {
   uint32_t sentences_a = 0, sentences_b = 0;
   float coverage_a = 0, coverage_b = 0;
   float name_overlap = 1, figure_overlap = 1;  // RewriteEvidence's
+  bool summary = false;                        // RewriteEvidence's
   DirectionGuess direction;
 };
 

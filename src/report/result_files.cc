@@ -83,6 +83,7 @@ void AppendRewriteEvidence(const RewriteEvidenceText& e, bool swap, const Docume
   line->append(std::to_string(counted));
   line->append(",\"quotation_pairs\":");
   line->append(std::to_string(quotations));
+  if (e.summary) line->append(",\"summary\":true");
   line->append(",\"coverage_a\":");
   AppendJsonScore(line, swap ? e.coverage_b : e.coverage_a);
   line->append(",\"coverage_b\":");

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "rewrite/summary_match.h"
+
 namespace echoes {
 namespace {
 
@@ -426,8 +428,30 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
       (evidence_pairs >= options.min_pairs && evidence.score >= options.min_coverage) ||
       (shorter < options.min_pairs && evidence_pairs >= shorter &&
        evidence_pairs >= options.min_short_pairs && evidence.score >= options.min_short_coverage);
-  evidence.rewrite = enough_pairs && evidence.name_overlap >= options.min_name_overlap &&
-                     evidence.figure_overlap >= options.min_figure_overlap;
+  const bool names_and_figures_agree = evidence.name_overlap >= options.min_name_overlap &&
+                                       evidence.figure_overlap >= options.min_figure_overlap;
+  evidence.rewrite = enough_pairs && names_and_figures_agree;
+  if (!evidence.rewrite && names_and_figures_agree) {
+    const bool a_shorter = total_a <= total_b;
+    SummaryMatch summary = a_shorter ? MatchSummary(prepared_a, prepared_b, options)
+                                     : MatchSummary(prepared_b, prepared_a, options);
+    if (summary.summary) {
+      if (!a_shorter) {
+        for (AlignedPair& pair : summary.pairs) {
+          std::swap(pair.a_first, pair.b_first);
+          std::swap(pair.a_last, pair.b_last);
+        }
+      }
+      evidence.pairs = std::move(summary.pairs);
+      evidence.quotation_pairs = 0;
+      const double longer_found = summary.longer_containment;
+      evidence.coverage_a = a_shorter ? summary.containment : longer_found;
+      evidence.coverage_b = a_shorter ? longer_found : summary.containment;
+      evidence.score = summary.containment;
+      evidence.summary = true;
+      evidence.rewrite = true;
+    }
+  }
   return evidence;
 }
 

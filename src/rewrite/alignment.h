@@ -86,6 +86,19 @@ struct AlignOptions {
   // without such figures are not judged on them. On data/sample and data/rewrites
   // every labelled pair with figures on both sides shares all of them.
   double min_figure_overlap = 0.5;
+  // A summary (src/rewrite/summary_match.h), tried when the sentences do not make a
+  // rewrite: a text of at most this share of the other's content weight...
+  double max_summary_weight = 0.6;
+  // ... whose sentences each find at least this share of their words in a run of up
+  // to three consecutive sentences of the other, in order...
+  double min_summary_sentence_share = 0.5;
+  // ... so that at least this share of all its words is found, over at least
+  // min_summary_pairs pairs (a one-line brief is not judged this way). With `explain`'s
+  // weights, the 34 + 20 same-event pairs of data/sample and data/rewrites reach at
+  // most 0.11 (0.14 with runs at 0.4), their four two-sentence summaries 0.57-0.94;
+  // set nearer the summaries, as a corpus has more same-event pairs than a sample.
+  double min_summary_containment = 0.45;
+  size_t min_summary_pairs = 2;
 };
 
 struct RewriteEvidence {
@@ -96,6 +109,10 @@ struct RewriteEvidence {
   double figure_overlap = 1;  // the same for the figures (1: no figures)
   double score = 0;                       // coverage of the shorter text, quotes aside
   bool rewrite = false;
+  // The pairs are a summary's (MatchSummary): each pairs one sentence of the shorter
+  // text with a run of the other's, `similarity` the share of its words found there;
+  // the coverages and the score are shares of words found in the other text.
+  bool summary = false;
 };
 
 RewriteEvidence AlignDocuments(const SentencedText& a, const SentencedText& b,
