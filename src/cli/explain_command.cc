@@ -353,7 +353,8 @@ int ExplainCommand(int argc, char** argv) {
       "shared %.2f (needs %.2f); direction: %s; %.1f ms\n",
       relation, evidence.summary ? " (a summary)" : "", evidence.score,
       evidence.summary ? "share of the shorter text's words found in order"
-                       : "aligned share of the shorter text", evidence.pairs.size(), evidence.quotation_pairs,
+                       : "aligned share of the shorter text",
+      evidence.pairs.size(), evidence.quotation_pairs,
       evidence.coverage_a, evidence.coverage_b, evidence.name_overlap, align.min_name_overlap,
       evidence.figure_overlap, align.min_figure_overlap, direction.c_str(), milliseconds);
   return 0;

@@ -125,13 +125,12 @@ Status AtomicFile::AppendFileRange(int in_fd, uint64_t offset, uint64_t size,
   if (size == 0) return error_;
   const bool in_block = in_fd == block_fd_ && offset >= block_begin_ &&
                         offset + size <= block_begin_ + block_size_;
+  // A block stays valid only while ranges of it are pending (Append flushes them and
+  // drops it), so the buffer is empty whenever the range lies in the block.
   if (!in_block) {
     // The pending ranges point into the block about to be replaced.
     error_ = Flush();
     if (error_.ok()) error_ = ReadBlock(in_fd, offset, size, in_name);
-    if (!error_.ok()) return error_;
-  } else if (!buffer_.empty()) {
-    error_ = FlushBuffer();  // keeps the order of what was appended
     if (!error_.ok()) return error_;
   }
   ranges_.push_back({block_.get() + (offset - block_begin_), size});

@@ -444,9 +444,8 @@ RewriteEvidence AlignPrepared(const SentencedText& a, const PreparedText& prepar
       }
       evidence.pairs = std::move(summary.pairs);
       evidence.quotation_pairs = 0;
-      const double longer_found = summary.longer_containment;
-      evidence.coverage_a = a_shorter ? summary.containment : longer_found;
-      evidence.coverage_b = a_shorter ? longer_found : summary.containment;
+      evidence.coverage_a = a_shorter ? summary.containment : summary.longer_containment;
+      evidence.coverage_b = a_shorter ? summary.longer_containment : summary.containment;
       evidence.score = summary.containment;
       evidence.summary = true;
       evidence.rewrite = true;

@@ -61,25 +61,51 @@ struct Cell {
   double share = 0;
 };
 
+// The weight of `text`'s distinct stems that `other` holds, over their whole weight.
+double ShareFoundIn(const PreparedText& text, const PreparedText& other) {
+  std::vector<std::pair<uint64_t, double>> stems;
+  for (const SentenceBag& bag : text.sentences) {
+    const ContentOfSentence c = ContentOf(bag);
+    for (size_t k = 0; k < c.stems.size(); ++k) stems.push_back({c.stems[k], c.weights[k]});
+  }
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end(),
+                          [](const auto& x, const auto& y) { return x.first == y.first; }),
+              stems.end());
+  double total = 0, found = 0;
+  for (const auto& [stem, weight] : stems) {
+    total += weight;
+    const bool held = std::any_of(other.sentences.begin(), other.sentences.end(),
+                                  [&](const SentenceBag& bag) { return Holds(bag.stems, stem); });
+    found += held ? weight : 0;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+double Weight(const PreparedText& text) {
+  double w = 0;
+  for (const SentenceBag& bag : text.sentences) w += bag.weight;
+  return w;
+}
+
 }  // namespace
 
 SummaryMatch MatchSummary(const PreparedText& shorter, const PreparedText& longer,
                           const AlignOptions& options) {
   SummaryMatch match;
   const size_t n = shorter.sentences.size(), m = longer.sentences.size();
-  if (n == 0 || m == 0) return match;
+  // The same weights the alignment chose the shorter text by; a corpus run asks this
+  // of most candidate pairs, and most stop here.
+  if (n == 0 || m == 0 || Weight(shorter) > options.max_summary_weight * Weight(longer)) {
+    return match;
+  }
   std::vector<ContentOfSentence> content(n);
-  double total = 0, longer_total = 0;
+  double total = 0;
   for (size_t i = 0; i < n; ++i) {
     content[i] = ContentOf(shorter.sentences[i]);
     total += content[i].weight;
   }
-  std::vector<ContentOfSentence> longer_content(m);
-  for (size_t j = 0; j < m; ++j) {
-    longer_content[j] = ContentOf(longer.sentences[j]);
-    longer_total += longer_content[j].weight;
-  }
-  if (total <= 0 || total > options.max_summary_weight * longer_total) return match;
+  if (total <= 0) return match;
 
   std::vector<Cell> table((n + 1) * (m + 1));
   const auto at = [&](size_t i, size_t j) -> Cell& { return table[i * (m + 1) + j]; };
@@ -103,7 +129,9 @@ SummaryMatch MatchSummary(const PreparedText& shorter, const PreparedText& longe
       at(i, j) = best;
     }
   }
+  // Walk back from the end; only pairs that count add to the containment.
   const double mean = total / static_cast<double>(n);
+  double counted_found = 0;
   for (size_t i = n, j = m; i > 0 || j > 0;) {
     const Cell& c = at(i, j);
     if (c.di == 0 || c.dj == 0) {
@@ -111,41 +139,26 @@ SummaryMatch MatchSummary(const PreparedText& shorter, const PreparedText& longe
       j -= c.dj;
       continue;
     }
+    const ContentOfSentence& sentence = content[i - 1];
     AlignedPair pair;
     pair.a_first = pair.a_last = static_cast<uint32_t>(i - 1);
     pair.b_first = static_cast<uint32_t>(j - c.dj);
     pair.b_last = static_cast<uint32_t>(j - 1);
     pair.similarity = c.share;
-    pair.slight = content[i - 1].weight < options.min_pair_weight * mean || content[i - 1].figures;
-    match.counted_pairs += !pair.slight;
+    pair.slight = sentence.weight < options.min_pair_weight * mean || sentence.figures;
+    if (!pair.slight) {
+      ++match.counted_pairs;
+      counted_found += c.share * sentence.weight;
+    }
     match.pairs.push_back(pair);
     i -= c.di;
     j -= c.dj;
   }
   std::reverse(match.pairs.begin(), match.pairs.end());
-  match.containment = at(n, m).found / total;
-  // Each distinct stem of the long text once, as the short text's are counted.
-  std::vector<std::pair<uint64_t, double>> long_stems;
-  for (const ContentOfSentence& c : longer_content) {
-    for (size_t k = 0; k < c.stems.size(); ++k) long_stems.push_back({c.stems[k], c.weights[k]});
-  }
-  std::sort(long_stems.begin(), long_stems.end());
-  long_stems.erase(std::unique(long_stems.begin(), long_stems.end(),
-                               [](const auto& x, const auto& y) { return x.first == y.first; }),
-                   long_stems.end());
-  double long_weight = 0, long_found = 0;
-  for (const auto& [stem, weight] : long_stems) {
-    long_weight += weight;
-    for (const SentenceBag& bag : shorter.sentences) {
-      if (Holds(bag.stems, stem)) {
-        long_found += weight;
-        break;
-      }
-    }
-  }
-  match.longer_containment = long_weight > 0 ? long_found / long_weight : 0;
+  match.containment = counted_found / total;
   match.summary = match.counted_pairs >= options.min_summary_pairs &&
                   match.containment >= options.min_summary_containment;
+  if (match.summary) match.longer_containment = ShareFoundIn(longer, shorter);
   return match;
 }
 

@@ -24,17 +24,18 @@ struct SummaryMatch {
   // text's (b_first..b_last); `similarity` is the share of the sentence's words that
   // the run holds.
   std::vector<AlignedPair> pairs;
-  // The short text's words found in its pairs' runs, over all its words (unquoted
-  // words other than names and numbers, weighed by rarity).
+  // The short text's words found in the runs of its pairs that count, over all its
+  // words (unquoted words other than names and numbers, weighed by rarity).
   double containment = 0;
-  // The same the other way: the long text's words found anywhere in the short one.
+  // Of a summary only: the long text's words found anywhere in the short one.
   double longer_containment = 0;
   size_t counted_pairs = 0;  // pairs that are not `slight`
   bool summary = false;
 };
 
-// `shorter` is the text of less content weight. Decides nothing (summary false, no
-// pairs) unless it weighs at most options.max_summary_weight of `longer`.
+// `shorter` is the text of less weight. Decides nothing (summary false, no pairs)
+// unless it weighs at most options.max_summary_weight of `longer` (the sums of their
+// sentences' SentenceBag::weight).
 SummaryMatch MatchSummary(const PreparedText& shorter, const PreparedText& longer,
                           const AlignOptions& options);
 
