@@ -110,6 +110,32 @@ std::string WithoutKicker(const std::string& heading, const PageMetadata& metada
   return heading;
 }
 
+// Which written days a scan for the page's date may take.
+enum class DateLabel {
+  kAny,          // any day not labelled as an update
+  kPublication,  // only a day labelled as the publication ("Published", "Posted on")
+};
+
+// Sets *date to the first day written in blocks [begin, end) that `wanted` allows,
+// and *updated, when it is empty, to the first day labelled as an update on the way:
+// the fallback when no publication day is found anywhere.
+void FindDate(const PageBlocks& page, int begin, int end, DateLabel wanted, std::string* date,
+              std::string* updated) {
+  for (int i = begin; i < end && date->empty(); ++i) {
+    const std::string& text = page.blocks[static_cast<size_t>(i)].text;
+    for (WrittenDay& shown : FindWrittenDays(text, 4)) {
+      if (IsLabelledAsUpdate(text, shown.offset)) {
+        if (updated->empty()) *updated = std::move(shown.day);
+        continue;
+      }
+      if (wanted == DateLabel::kAny || IsLabelledAsPublication(text, shown.offset)) {
+        *date = std::move(shown.day);
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& selection,
@@ -166,46 +192,23 @@ ArticleHeader ReadArticleHeader(const PageBlocks& page, const ArticleSelection& 
   const int from = std::max(0, anchor - kDateWindowBefore);
   const int to = std::min(blocks, std::max(anchor + kDateWindowAfter, first_kept + 1) + 1);
   std::string updated;
-  auto scan = [&](int begin, int end, bool labelled_only) {
-    for (int i = begin; i < end && header.date.empty(); ++i) {
-      const std::string& text = page.blocks[static_cast<size_t>(i)].text;
-      for (WrittenDay& shown : FindWrittenDays(text, 4)) {
-        if (labelled_only && !IsLabelledAsPublication(text, shown.offset)) continue;
-        if (!IsLabelledAsUpdate(text, shown.offset)) {
-          header.date = std::move(shown.day);
-          break;
-        }
-        if (updated.empty()) updated = std::move(shown.day);
-      }
-    }
-  };
-  scan(from, to, false);
+  FindDate(page, from, to, DateLabel::kAny, &header.date, &updated);
   if (header.date.empty()) header.date = metadata.published;
   // Blogs often sign off with "Posted on 15/12/2025 by …" under the article.
   const int last_kept = selection.blocks.empty() ? -1 : static_cast<int>(selection.blocks.back());
   if (header.date.empty() && last_kept >= 0) {
-    scan(std::max(to, last_kept + 1), std::min(blocks, last_kept + 1 + kDateWindowAfterEnd), true);
+    FindDate(page, std::max(to, last_kept + 1),
+             std::min(blocks, last_kept + 1 + kDateWindowAfterEnd), DateLabel::kPublication,
+             &header.date, &updated);
   }
-  if (header.date.empty()) header.date = updated;
+  if (header.date.empty()) header.date = std::move(updated);
   if (header.date.empty()) header.date = metadata.modified;
   // Pages that declare nothing may still say "Updated March 13, 2024" further down
   // the article, past a table of contents or a product list: a labelled date anywhere
   // in it is the page's date.
   if (header.date.empty() && last_kept >= 0) {
-    std::string labelled_update;
-    for (int i = first_kept; i <= last_kept && header.date.empty(); ++i) {
-      const std::string& text = page.blocks[static_cast<size_t>(i)].text;
-      for (WrittenDay& shown : FindWrittenDays(text, 4)) {
-        if (IsLabelledAsPublication(text, shown.offset)) {
-          header.date = std::move(shown.day);
-          break;
-        }
-        if (labelled_update.empty() && IsLabelledAsUpdate(text, shown.offset)) {
-          labelled_update = std::move(shown.day);
-        }
-      }
-    }
-    if (header.date.empty()) header.date = std::move(labelled_update);
+    FindDate(page, first_kept, last_kept + 1, DateLabel::kPublication, &header.date, &updated);
+    if (header.date.empty()) header.date = std::move(updated);
   }
   return header;
 }
